@@ -1,0 +1,105 @@
+import type { ChainId } from './chains.js'
+
+/**
+ * The one value-flow model for UTXO and account chains. Records are plain, immutable data;
+ * amounts are bigint base units (satoshi, wei, token units) end to end.
+ *
+ * Chain order, which taint engines walk: `(blockHeight, txIndex, position)`. `position` orders
+ * the value movements inside one transaction (see `transferPosition`).
+ */
+export type Amount = bigint
+
+/** The asset key of a chain's native coin; tokens use their contract address. */
+export const NATIVE_ASSET = 'native'
+
+export type BlockRecord = {
+  readonly chain: ChainId
+  readonly height: number
+  readonly hash: string
+  /** null only for a genesis block. */
+  readonly parentHash: string | null
+  /** Unix seconds. */
+  readonly time: number
+  readonly txCount: number | null
+}
+
+export type TransactionRecord = {
+  readonly chain: ChainId
+  readonly hash: string
+  readonly blockHeight: number
+  readonly blockHash: string | null
+  /** Position in its block; null when an export does not carry it. */
+  readonly index: number | null
+  /** Sender and recipient of an account-model transaction; null on UTXO chains. */
+  readonly from: string | null
+  readonly to: string | null
+  /** Native value of an account-model transaction, or total output value of a UTXO one. */
+  readonly value: Amount
+  /** Fee paid; null when unknown (UTXO inputs not yet resolved). */
+  readonly fee: Amount | null
+  /** false when an EVM transaction reverted: it moved no value. */
+  readonly success: boolean
+}
+
+/** A Bitcoin transaction output: value locked to a script, usually an address. */
+export type OutputRecord = {
+  readonly chain: ChainId
+  readonly txHash: string
+  readonly index: number
+  /** null for scripts with no standard address (OP_RETURN, bare multisig, non-standard). */
+  readonly address: string | null
+  readonly value: Amount
+  /** p2pkh, p2sh, p2wpkh, p2wsh, p2tr, p2pk, multisig, nulldata, witness_unknown, nonstandard */
+  readonly scriptType: string
+  readonly blockHeight: number
+  readonly txIndex: number
+}
+
+/** A Bitcoin transaction input: spends one earlier output. */
+export type InputRecord = {
+  readonly chain: ChainId
+  readonly txHash: string
+  readonly index: number
+  /** null for a coinbase input (it spends nothing). */
+  readonly spentTxHash: string | null
+  readonly spentOutputIndex: number | null
+  /** Address and value of the spent output; null until that output is known to the store. */
+  readonly address: string | null
+  readonly value: Amount | null
+  readonly blockHeight: number
+  readonly txIndex: number
+}
+
+/** native: a transaction's own value; internal: a value-carrying call trace; token: ERC-20 Transfer. */
+export type TransferKind = 'native' | 'internal' | 'token'
+
+/** An account-model value movement from one address to another. */
+export type TransferRecord = {
+  readonly chain: ChainId
+  readonly txHash: string
+  readonly kind: TransferKind
+  /** Sortable position inside the transaction (see `transferPosition`); unique with txHash. */
+  readonly position: string
+  /** `native`, or the token contract address (lowercase). */
+  readonly asset: string
+  /** null when value is minted (block rewards) or burned to nowhere. */
+  readonly from: string | null
+  readonly to: string | null
+  readonly amount: Amount
+  readonly blockHeight: number
+  /** null when an export (ethereum-etl token_transfers) does not carry it; the store fills it in. */
+  readonly txIndex: number | null
+}
+
+/** Everything one import step writes, in one atomic, idempotent store write. */
+export type ChainBatch = {
+  readonly blocks: readonly BlockRecord[]
+  readonly transactions: readonly TransactionRecord[]
+  readonly outputs: readonly OutputRecord[]
+  readonly inputs: readonly InputRecord[]
+  readonly transfers: readonly TransferRecord[]
+}
+
+export function emptyBatch(): ChainBatch {
+  return { blocks: [], transactions: [], outputs: [], inputs: [], transfers: [] }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest'
+import { loadConfig } from './loadConfig.js'
+
+test('default', () => {
+  expect(loadConfig({})).toMatchInlineSnapshot(`
+    {
+      "databaseUrl": "sqlite:./data/chainwatch.db",
+      "host": "127.0.0.1",
+      "port": 8080,
+    }
+  `)
+})
+
+test('args: postgres url and port', () => {
+  expect(
+    loadConfig({ CHAINWATCH_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', PORT: '9090' }),
+  ).toEqual({ databaseUrl: 'postgres://postgres@127.0.0.1:5432/test', host: '127.0.0.1', port: 9090 })
+})
+
+describe('errors', () => {
+  test('error: every bad variable is named', () => {
+    expect(() =>
+      loadConfig({ CHAINWATCH_DATABASE_URL: 'mysql://x', PORT: 'eighty' }),
+    ).toThrowErrorMatchingInlineSnapshot()
+  })
+})

@@ -1,0 +1,84 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import type { Store } from '../store/index.js'
+import { type ErrorLog, onError } from './onError.js'
+import { errorSchema, healthSchema, statsSchema } from './schemas.js'
+
+export type ServerDeps = {
+  readonly store: Pick<Store, 'dialect' | 'ping' | 'stats'>
+  readonly version: string
+  readonly log: ErrorLog
+}
+
+/** Requests larger than this are refused with 413 before any handler reads them. */
+const MAX_BODY_BYTES = 1024 * 1024
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/health',
+  summary: 'Liveness and store reachability',
+  responses: {
+    200: { description: 'Up', content: { 'application/json': { schema: healthSchema } } },
+    503: { description: 'Store unreachable', content: { 'application/json': { schema: errorSchema } } },
+  },
+})
+
+const statsRoute = createRoute({
+  method: 'get',
+  path: '/v1/stats',
+  summary: 'Per-chain counts and per-asset sums, to reconcile imports',
+  responses: {
+    200: { description: 'Stats', content: { 'application/json': { schema: statsSchema } } },
+    503: { description: 'Store unreachable', content: { 'application/json': { schema: errorSchema } } },
+  },
+})
+
+/**
+ * Builds the HTTP API (Hono) over the app's parts; `GET /openapi.json` describes it.
+ *
+ * @example
+ * const server = createServer({ store, version: '0.1.0', log: console.error })
+ * await server.request('/health') // 200 { status: 'ok', store: 'sqlite', … }
+ */
+export function createServer(deps: ServerDeps) {
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return c.json(
+          {
+            error: {
+              code: 'input.invalid',
+              message: 'Request is invalid.',
+              meta: { issues: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+            },
+          },
+          400,
+        )
+      }
+      return undefined
+    },
+  })
+  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES }))
+  app.onError(onError(deps.log))
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.`, meta: {} } }, 404),
+  )
+
+  app.openapi(healthRoute, async (c) => {
+    await deps.store.ping()
+    return c.json({ status: 'ok' as const, store: deps.store.dialect, version: deps.version }, 200)
+  })
+
+  app.openapi(statsRoute, async (c) => {
+    const chains = await deps.store.stats()
+    return c.json({ chains: chains.map((s) => ({ ...s, assets: { ...s.assets } })) }, 200)
+  })
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Chainwatch API', version: deps.version },
+  })
+  return app
+}
+
+export type ChainwatchServer = ReturnType<typeof createServer>

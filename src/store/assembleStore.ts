@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely'
+import type { ChainBatch } from '../chain/index.js'
+import { ChainwatchError } from '../errors/index.js'
+import { readCheckpoint } from './readCheckpoint.js'
+import { readStats } from './readStats.js'
+import { resolvePending } from './resolvePending.js'
+import type { SqlStore } from './SqlStore.js'
+import type { ImportCheckpoint, StoreDialect, WriteResult } from './Store.js'
+import type { Database } from './schema.js'
+import { storeFailure } from './storeFailure.js'
+
+export type AssembleStoreParameters<D extends StoreDialect> = {
+  readonly dialect: D
+  readonly db: Kysely<Database>
+  /** Redacted URL, for messages. */
+  readonly url: string
+  readonly writeBatch: (
+    batch: ChainBatch,
+    checkpoint: ImportCheckpoint | undefined,
+  ) => Promise<WriteResult>
+  readonly ping: () => Promise<void>
+}
+
+/**
+ * Builds the `Store` both dialects share: kysely queries for reads and `resolvePending`, the
+ * dialect's own batch writer, driver errors mapped to `ChainwatchError`, and a one-shot close.
+ */
+export function assembleStore<D extends StoreDialect>({
+  dialect,
+  db,
+  url,
+  writeBatch,
+  ping,
+}: AssembleStoreParameters<D>): SqlStore & { readonly dialect: D } {
+  let closed = false
+  const guard = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
+    if (closed) {
+      throw new ChainwatchError('store.unavailable', 'The store is closed.', {
+        meta: { url, action },
+      })
+    }
+    try {
+      return await run()
+    } catch (error) {
+      throw storeFailure(error, { action, url })
+    }
+  }
+  return {
+    dialect,
+    db,
+    writeBatch: (batch, checkpoint) =>
+      guard('Writing a batch', () => writeBatch(batch, checkpoint)),
+    checkpoint: (source) => guard('Reading a checkpoint', () => readCheckpoint(db, source)),
+    resolvePending: () => guard('Resolving pending rows', () => resolvePending(db, dialect)),
+    stats: () => guard('Reading stats', () => readStats(db, dialect)),
+    ping: () => guard('Pinging', ping),
+    close: async () => {
+      if (closed) return
+      closed = true
+      await db.destroy()
+    },
+  }
+}

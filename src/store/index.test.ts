@@ -1,0 +1,16 @@
+import { expect, test } from 'vitest'
+import * as store from './index.js'
+
+test('exports', () => {
+  expect(Object.keys(store).sort()).toMatchInlineSnapshot(`
+    [
+      "openPostgresStore",
+      "openSqliteStore",
+      "openStore",
+      "parseStoreUrl",
+      "redactUrl",
+      "transferInsertParams",
+      "transferInsertSql",
+    ]
+  `)
+})

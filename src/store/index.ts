@@ -1,0 +1,23 @@
+/** @module Storage of the value-flow model: SQLite or PostgreSQL behind one `Store` interface. */
+
+export type { OpenPostgresStoreParameters, PostgresStore } from './openPostgresStore.js'
+export { openPostgresStore } from './openPostgresStore.js'
+export type { OpenSqliteStoreParameters, SqliteStore } from './openSqliteStore.js'
+export { openSqliteStore } from './openSqliteStore.js'
+export type { OpenStoreOptions } from './openStore.js'
+export { openStore } from './openStore.js'
+export type { StoreLocation } from './parseStoreUrl.js'
+export { parseStoreUrl } from './parseStoreUrl.js'
+export { redactUrl } from './redactUrl.js'
+export type { SqlStore } from './SqlStore.js'
+export type {
+  ChainStats,
+  ImportCheckpoint,
+  ResolveResult,
+  Store,
+  StoreDialect,
+  WriteResult,
+} from './Store.js'
+export type { Database } from './schema.js'
+export type { SqlValue } from './tableInserts.js'
+export { transferInsertParams, transferInsertSql } from './transferInsert.js'

@@ -1,0 +1,60 @@
+import type SqliteDatabase from 'better-sqlite3'
+import type { ChainBatch } from '../chain/index.js'
+import { checkpointInput } from './checkpointInput.js'
+import type { ImportCheckpoint, WriteResult } from './Store.js'
+import { sqliteInsertSql } from './sqliteInsertSql.js'
+import { type SqlValue, type TableInsert, tableInserts } from './tableInserts.js'
+
+/** Writes one batch and its checkpoint in one SQLite transaction; synchronous. */
+export type SqliteWriteBatch = (
+  batch: ChainBatch,
+  checkpoint: ImportCheckpoint | undefined,
+) => WriteResult
+
+type Statement = SqliteDatabase.Statement<[readonly SqlValue[]]>
+
+const checkpointSql = `INSERT INTO import_checkpoints (source, position, updated_at) VALUES (?, ?, ?)
+ON CONFLICT (source) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`
+
+/**
+ * Prepares the insert statements once and returns the batch writer. Bulk imports are bound by
+ * these inserts, so they go straight to better-sqlite3 (cached statements, one `run` per row,
+ * no query building); kysely serves the rest of the store.
+ */
+export function prepareSqliteWriteBatch(database: SqliteDatabase.Database): SqliteWriteBatch {
+  const prepare = (sql: string): Statement => database.prepare<[readonly SqlValue[]]>(sql)
+  const statements = {
+    blocks: prepare(sqliteInsertSql(tableInserts.blocks)),
+    transactions: prepare(sqliteInsertSql(tableInserts.transactions)),
+    outputs: prepare(sqliteInsertSql(tableInserts.outputs)),
+    inputs: prepare(sqliteInsertSql(tableInserts.inputs)),
+    transfers: prepare(sqliteInsertSql(tableInserts.transfers)),
+  }
+  const upsertCheckpoint = prepare(checkpointSql)
+
+  return database.transaction((batch: ChainBatch, checkpoint: ImportCheckpoint | undefined) => {
+    const position = checkpoint === undefined ? undefined : checkpointInput(checkpoint)
+    const result: WriteResult = {
+      blocks: insertAll(statements.blocks, tableInserts.blocks, batch.blocks),
+      transactions: insertAll(
+        statements.transactions,
+        tableInserts.transactions,
+        batch.transactions,
+      ),
+      outputs: insertAll(statements.outputs, tableInserts.outputs, batch.outputs),
+      inputs: insertAll(statements.inputs, tableInserts.inputs, batch.inputs),
+      transfers: insertAll(statements.transfers, tableInserts.transfers, batch.transfers),
+    }
+    if (position !== undefined) {
+      upsertCheckpoint.run([position.source, position.position, new Date().toISOString()])
+    }
+    return result
+  })
+}
+
+/** Runs the insert for every record; returns how many rows were new (`changes` is 0 on conflict). */
+function insertAll<R>(statement: Statement, insert: TableInsert<R>, records: readonly R[]): number {
+  let inserted = 0
+  for (const record of records) inserted += statement.run(insert.params(record)).changes
+  return inserted
+}
