@@ -23,7 +23,9 @@ export async function serve(app: App, logger: Logger): Promise<void> {
   })
   const address = listener.address()
   const boundPort = typeof address === 'object' && address !== null ? address.port : port
-  logger.info(`Chainwatch ${version} listening on http://${host}:${boundPort} (store: ${app.store.dialect})`)
+  logger.info(
+    `Chainwatch ${version} listening on http://${host}:${boundPort} (store: ${app.store.dialect})`,
+  )
   await new Promise<void>((resolve) => {
     const stop = () => {
       logger.info('shutting down')

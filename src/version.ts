@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs'
 export const version: string = (() => {
   const text = readFileSync(new URL('../package.json', import.meta.url), 'utf8')
   const parsed: unknown = JSON.parse(text)
-  return typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string'
+  return typeof parsed === 'object' &&
+    parsed !== null &&
+    'version' in parsed &&
+    typeof parsed.version === 'string'
     ? parsed.version
     : '0.0.0'
 })()

@@ -7,8 +7,7 @@ import pg from 'pg'
 import { runCli } from '../src/cli/index.js'
 
 /** The shared real data, beside the repository (../shared/data). */
-export const sharedData = (path: string) =>
-  resolve(import.meta.dirname, '../../shared/data', path)
+export const sharedData = (path: string) => resolve(import.meta.dirname, '../../shared/data', path)
 
 export const repoRoot = resolve(import.meta.dirname, '..')
 
@@ -54,7 +53,10 @@ export async function cli(databaseUrl: string, args: readonly string[]): Promise
         done()
       },
     })
-  const err = Object.assign(sink((t) => (stderr += t)), { isTTY: false }) as unknown as NodeJS.WriteStream
+  const err = Object.assign(
+    sink((t) => (stderr += t)),
+    { isTTY: false },
+  ) as unknown as NodeJS.WriteStream
   const code = await runCli(['--database', databaseUrl, ...args], {
     stdout: sink((t) => (stdout += t)),
     stderr: err,
@@ -64,7 +66,9 @@ export async function cli(databaseUrl: string, args: readonly string[]): Promise
 }
 
 /** `chainwatch stats --json`, parsed, keyed by chain. */
-export async function statsOf(databaseUrl: string): Promise<Record<string, Record<string, unknown>>> {
+export async function statsOf(
+  databaseUrl: string,
+): Promise<Record<string, Record<string, unknown>>> {
   const run = await cli(databaseUrl, ['--json', 'stats'])
   if (run.code !== 0) throw new Error(`stats failed: ${run.stderr}`)
   const parsed = JSON.parse(run.stdout) as { chains: { chain: string }[] }

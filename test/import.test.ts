@@ -21,9 +21,11 @@ const btcBlocks = [
 const ethDir = sharedData(
   'ethereum-etl-test-resources/tests/resources/test_stream/blocks_17173049_17173050',
 )
-const ethFiles = ['expected_blocks.json', 'expected_transactions.json', 'expected_token_transfers.json'].map(
-  (f) => `${ethDir}/${f}`,
-)
+const ethFiles = [
+  'expected_blocks.json',
+  'expected_transactions.json',
+  'expected_token_transfers.json',
+].map((f) => `${ethDir}/${f}`)
 
 /** Expected figures read from the raw blocks with an independent decoder (bitcoinjs-lib). */
 function expectedBitcoin() {
@@ -61,13 +63,21 @@ function expectedEthereum() {
       nativeTransfers++
     }
   }
-  const tokenLines = readFileSync(`${ethDir}/expected_token_transfers.json`, 'utf8').trim().split('\n')
+  const tokenLines = readFileSync(`${ethDir}/expected_token_transfers.json`, 'utf8')
+    .trim()
+    .split('\n')
   const tokens: Record<string, bigint> = {}
   for (const line of tokenLines) {
     const token = /"token_address": "(0x[0-9a-f]{40})"/.exec(line)?.[1] ?? ''
     tokens[token] = (tokens[token] ?? 0n) + BigInt(digitsOf(line, 'value'))
   }
-  return { transactions: txLines.length, tokenTransfers: tokenLines.length, eth, nativeTransfers, tokens }
+  return {
+    transactions: txLines.length,
+    tokenTransfers: tokenLines.length,
+    eth,
+    nativeTransfers,
+    tokens,
+  }
 }
 
 describe.each(testDialects)('%s: import', (dialect) => {
@@ -111,14 +121,19 @@ describe.each(testDialects)('%s: import', (dialect) => {
     })
     const assets = (ethereum?.assets ?? {}) as Record<string, string>
     expect(assets.ETH).toBe(expected.eth.toString())
-    const tokenSums = Object.fromEntries(Object.entries(expected.tokens).map(([k, v]) => [k, v.toString()]))
-    expect(Object.fromEntries(Object.entries(assets).filter(([k]) => k !== 'ETH'))).toEqual(tokenSums)
+    const tokenSums = Object.fromEntries(
+      Object.entries(expected.tokens).map(([k, v]) => [k, v.toString()]),
+    )
+    expect(Object.fromEntries(Object.entries(assets).filter(([k]) => k !== 'ETH'))).toEqual(
+      tokenSums,
+    )
 
     // Importing the same files again changes nothing.
     const again = await cli(db.url, ['--json', 'import', ...ethFiles])
     expect(again.code).toBe(0)
     const summaries = JSON.parse(again.stdout).files as { inserted: Record<string, number> }[]
-    for (const summary of summaries) expect(Object.values(summary.inserted).every((n) => n === 0)).toBe(true)
+    for (const summary of summaries)
+      expect(Object.values(summary.inserted).every((n) => n === 0)).toBe(true)
     expect((await statsOf(db.url)).ethereum).toEqual(ethereum)
   })
 })

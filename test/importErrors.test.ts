@@ -72,7 +72,9 @@ describe.each(testDialects)('%s: malformed rows', (dialect) => {
   test('--json: the summary counts bad rows per file', async () => {
     const run = await cli(db.url, ['--json', 'import', csv, json])
     expect(run.code).toBe(0)
-    const result = JSON.parse(run.stdout) as { files: { badRows: number; errors: { line: number }[] }[] }
+    const result = JSON.parse(run.stdout) as {
+      files: { badRows: number; errors: { line: number }[] }[]
+    }
     expect(result.files.map((f) => f.badRows)).toEqual([3, 1])
     expect(result.files.map((f) => f.errors.map((e) => e.line))).toEqual([[3, 4, 5], [2]])
   })

@@ -48,10 +48,22 @@ describe.each(testDialects)('%s: kill -9 during an import', (dialect) => {
     const watcher = await openStore(interrupted.url)
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', '--database', interrupted.url, 'import', '--batch-size', '1000', file],
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        '--database',
+        interrupted.url,
+        'import',
+        '--batch-size',
+        '1000',
+        file,
+      ],
       { cwd: repoRoot, stdio: 'ignore' },
     )
-    const exited = new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, signal) => done(signal)))
+    const exited = new Promise<NodeJS.Signals | null>((done) =>
+      child.once('exit', (_code, signal) => done(signal)),
+    )
     const key = checkpointKey(file)
     let committedAtKill = 0
     for (let attempt = 0; attempt < 6000 && committedAtKill === 0; attempt++) {

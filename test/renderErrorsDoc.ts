@@ -1,5 +1,5 @@
 import { exitCodes } from '../src/cli/index.js'
-import { errorCatalog, type ErrorCode } from '../src/errors/index.js'
+import { type ErrorCode, errorCatalog } from '../src/errors/index.js'
 import { httpStatus } from '../src/server/index.js'
 
 /** docs/errors.md, rendered from the catalog and the two edge mappings. */
@@ -17,7 +17,9 @@ export function renderErrorsDoc(): string {
     '| --- | --- | --- | --- |',
   ]
   for (const code of codes) {
-    lines.push(`| <a id="${code}"></a>\`${code}\` | ${errorCatalog[code]} | ${httpStatus[code]} | ${exitCodes[code]} |`)
+    lines.push(
+      `| <a id="${code}"></a>\`${code}\` | ${errorCatalog[code]} | ${httpStatus[code]} | ${exitCodes[code]} |`,
+    )
   }
   return `${lines.join('\n')}\n`
 }

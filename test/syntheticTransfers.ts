@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run writes the same file. */
 function random(seed: number) {

@@ -1,27 +1,5 @@
 /** @module One value-flow model for Bitcoin (UTXO) and EVM (account) chains, and its codecs. */
-export { chains, isChainId, parseChainId } from './chains.js'
-export type { ChainId, ChainInfo, ChainModel } from './chains.js'
-export { emptyBatch, NATIVE_ASSET } from './model.js'
-export type {
-  Amount,
-  BlockRecord,
-  ChainBatch,
-  InputRecord,
-  OutputRecord,
-  TransactionRecord,
-  TransferKind,
-  TransferRecord,
-} from './model.js'
-export { transferPosition } from './transferPosition.js'
-export {
-  addressChains,
-  detectAddressChain,
-  encodeBitcoinAddress,
-  isValidAddress,
-  normalizeAddress,
-  parseAddress,
-  toChecksumAddress,
-} from './address/index.js'
+
 export type {
   AddressChain,
   AddressType,
@@ -38,21 +16,14 @@ export type {
   TronAddress,
 } from './address/index.js'
 export {
-  bitcoinNetworks,
-  blockSubsidy,
-  blockToBatch,
-  classifyOutputScript,
-  coinbaseCheck,
-  computeMerkleRoot,
-  decodeBlock,
-  decodeBlockHeader,
-  decodeTransaction,
-  decompressBzip2,
-  readBlockFile,
-  readBlockFileAsync,
-  sniffBlockBytes,
-  sniffLength,
-} from './btc/index.js'
+  addressChains,
+  detectAddressChain,
+  encodeBitcoinAddress,
+  isValidAddress,
+  normalizeAddress,
+  parseAddress,
+  toChecksumAddress,
+} from './address/index.js'
 export type {
   BitcoinNetworkParams,
   BlockFileFormat,
@@ -71,3 +42,33 @@ export type {
   PrevoutResolver,
   RawBlock,
 } from './btc/index.js'
+export {
+  bitcoinNetworks,
+  blockSubsidy,
+  blockToBatch,
+  classifyOutputScript,
+  coinbaseCheck,
+  computeMerkleRoot,
+  decodeBlock,
+  decodeBlockHeader,
+  decodeTransaction,
+  decompressBzip2,
+  readBlockFile,
+  readBlockFileAsync,
+  sniffBlockBytes,
+  sniffLength,
+} from './btc/index.js'
+export type { ChainId, ChainInfo, ChainModel } from './chains.js'
+export { chains, isChainId, parseChainId } from './chains.js'
+export type {
+  Amount,
+  BlockRecord,
+  ChainBatch,
+  InputRecord,
+  OutputRecord,
+  TransactionRecord,
+  TransferKind,
+  TransferRecord,
+} from './model.js'
+export { emptyBatch, NATIVE_ASSET } from './model.js'
+export { transferPosition } from './transferPosition.js'

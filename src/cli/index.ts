@@ -1,4 +1,4 @@
 /** @module The `chainwatch` CLI, runnable in-process for tests. */
 export { exitCodes } from './exitCodes.js'
-export { runCli } from './runCli.js'
 export type { CliIo } from './runCli.js'
+export { runCli } from './runCli.js'

@@ -9,7 +9,8 @@ export function createProgressBar(stream: NodeJS.WriteStream) {
       const now = Date.now()
       if (now - lastDraw < 100) return
       lastDraw = now
-      const fraction = progress.totalBytes > 0 ? Math.min(1, progress.bytesRead / progress.totalBytes) : 0
+      const fraction =
+        progress.totalBytes > 0 ? Math.min(1, progress.bytesRead / progress.totalBytes) : 0
       const width = 30
       const filled = Math.round(fraction * width)
       const rate = Math.round(progress.rows / Math.max(0.001, (now - started) / 1000))

@@ -26,7 +26,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('Chainwatch: detect, trace and stop stolen and sanctioned crypto funds.')
     .version(version)
     .option('--json', 'machine-readable JSON output', false)
-    .option('--database <url>', 'store URL (default: $CHAINWATCH_DATABASE_URL or sqlite:./data/chainwatch.db)')
+    .option(
+      '--database <url>',
+      'store URL (default: $CHAINWATCH_DATABASE_URL or sqlite:./data/chainwatch.db)',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -44,10 +47,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     databaseUrl: () => globals().database ?? loadConfig(io.env).databaseUrl,
   }
   for (const command of [importCommand(context), statsCommand(context), serveCommand(context)]) {
-    program.addCommand(command.exitOverride().configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    }))
+    program.addCommand(
+      command.exitOverride().configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+      }),
+    )
   }
 
   try {

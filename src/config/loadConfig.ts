@@ -32,12 +32,14 @@ export type Config = {
  * @example
  * loadConfig({ CHAINWATCH_DATABASE_URL: 'sqlite:/tmp/cw.db' }) // { databaseUrl: 'sqlite:/tmp/cw.db', port: 8080, … }
  */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Config {
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   )
   const parsed = configSchema.safeParse(present)
-  if (!parsed.success) throw fromZodError(parsed.error, 'Configuration')
+  if (!parsed.success) throw fromZodError(parsed.error, 'Configuration', { code: 'config.invalid' })
   return {
     databaseUrl: parsed.data.CHAINWATCH_DATABASE_URL,
     port: parsed.data.PORT,

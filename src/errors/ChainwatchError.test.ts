@@ -3,12 +3,33 @@ import { z } from 'zod'
 import { ChainwatchError, fromZodError, isChainwatchError } from './index.js'
 
 test('default', () => {
-  const error = new ChainwatchError('address.invalid', 'Address "bc1qxyz" is not valid for bitcoin.', {
-    meta: { chain: 'bitcoin', input: 'bc1qxyz' },
-    details: 'Invalid checksum',
-  })
-  expect(error.message).toMatchInlineSnapshot()
-  expect(error.toJSON()).toMatchInlineSnapshot()
+  const error = new ChainwatchError(
+    'address.invalid',
+    'Address "bc1qxyz" is not valid for bitcoin.',
+    {
+      meta: { chain: 'bitcoin', input: 'bc1qxyz' },
+      details: 'Invalid checksum',
+    },
+  )
+  expect(error.message).toMatchInlineSnapshot(`
+    "Address "bc1qxyz" is not valid for bitcoin.
+
+    Chain: bitcoin
+    Input: bc1qxyz
+    Docs: docs/errors.md#address.invalid
+    Details: Invalid checksum"
+  `)
+  expect(error.toJSON()).toMatchInlineSnapshot(`
+    {
+      "code": "address.invalid",
+      "details": "Invalid checksum",
+      "message": "Address "bc1qxyz" is not valid for bitcoin.",
+      "meta": {
+        "chain": "bitcoin",
+        "input": "bc1qxyz",
+      },
+    }
+  `)
   expect(isChainwatchError(error)).toBe(true)
   expect(isChainwatchError(error, 'address.invalid')).toBe(true)
   expect(isChainwatchError(error, 'input.invalid')).toBe(false)
@@ -18,7 +39,9 @@ test('default', () => {
 describe('behavior: cause chain', () => {
   test('details default to the cause message, walk() reaches the root', () => {
     const root = new Error('connect ECONNREFUSED 127.0.0.1:1')
-    const middle = new ChainwatchError('store.unavailable', 'Database is unreachable.', { cause: root })
+    const middle = new ChainwatchError('store.unavailable', 'Database is unreachable.', {
+      cause: root,
+    })
     const top = new ChainwatchError('internal', 'Startup failed.', { cause: middle })
     expect(middle.details).toBe('connect ECONNREFUSED 127.0.0.1:1')
     expect(top.walk()).toBe(root)

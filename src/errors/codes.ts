@@ -11,10 +11,11 @@ export const errorCatalog = {
   'import.failed': 'An import stopped (in --strict mode, at the first bad row).',
   'import.file_unreadable': 'An input file does not exist or cannot be read.',
   'import.format_unknown': 'The format or record kind of an input file cannot be detected.',
-  'import.row_invalid': 'A row of an input file is malformed (bad address, number, JSON or columns).',
+  'import.row_invalid':
+    'A row of an input file is malformed (bad address, number, JSON or columns).',
   'input.invalid': 'Request or command input fails validation.',
   'input.too_large': 'Request or input exceeds a size limit.',
-  'not_found': 'The requested resource does not exist.',
+  not_found: 'The requested resource does not exist.',
   'store.migration_failed': 'The database schema could not be brought up to date.',
   'store.unavailable': 'The database cannot be reached or opened.',
   'store.url_invalid': 'CHAINWATCH_DATABASE_URL is not a sqlite: or postgres:// URL.',

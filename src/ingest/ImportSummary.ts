@@ -38,4 +38,10 @@ export function addWriteResults(a: WriteResult, b: WriteResult): WriteResult {
   }
 }
 
-export const noWrites: WriteResult = { blocks: 0, transactions: 0, outputs: 0, inputs: 0, transfers: 0 }
+export const noWrites: WriteResult = {
+  blocks: 0,
+  transactions: 0,
+  outputs: 0,
+  inputs: 0,
+  transfers: 0,
+}

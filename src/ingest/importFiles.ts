@@ -45,9 +45,13 @@ export async function importFiles(
     throw new ChainwatchError('input.invalid', 'No files to import.', { meta: { paths: [] } })
   }
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) {
-    throw new ChainwatchError('input.invalid', `Batch size ${batchSize} is not a positive integer.`, {
-      meta: { batchSize },
-    })
+    throw new ChainwatchError(
+      'input.invalid',
+      `Batch size ${batchSize} is not a positive integer.`,
+      {
+        meta: { batchSize },
+      },
+    )
   }
   const format = oneOf(parameters.format, sourceFormats, 'format')
   const kind = oneOf(parameters.kind, recordKinds, 'record kind')

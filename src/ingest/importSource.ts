@@ -52,31 +52,37 @@ export async function importSource(
       position: lastLine,
     })
     inserted = addWriteResults(inserted, written)
-    onProgress?.({ file: source.file, rows, bytesRead: source.bytesRead(), totalBytes: source.totalBytes })
+    onProgress?.({
+      file: source.file,
+      rows,
+      bytesRead: source.bytesRead(),
+      totalBytes: source.totalBytes,
+    })
   }
 
-  for await (const run of source.rows) for (const row of run) {
-    if (row.line <= resumedAfter) continue
-    rows++
-    lastLine = row.line
-    if ('error' in row) {
-      badRows++
-      if (strict) {
-        throw new ChainwatchError(
-          'import.failed',
-          `Import of ${source.file} stopped at line ${row.line}: ${row.error}`,
-          { meta: { file: source.file, line: row.line, reason: row.error } },
-        )
+  for await (const run of source.rows)
+    for (const row of run) {
+      if (row.line <= resumedAfter) continue
+      rows++
+      lastLine = row.line
+      if ('error' in row) {
+        badRows++
+        if (strict) {
+          throw new ChainwatchError(
+            'import.failed',
+            `Import of ${source.file} stopped at line ${row.line}: ${row.error}`,
+            { meta: { file: source.file, line: row.line, reason: row.error } },
+          )
+        }
+        if (errors.length < MAX_REPORTED_ERRORS) {
+          errors.push({ file: source.file, line: row.line, reason: row.error })
+        }
+        continue
       }
-      if (errors.length < MAX_REPORTED_ERRORS) {
-        errors.push({ file: source.file, line: row.line, reason: row.error })
-      }
-      continue
+      records += row.records.length
+      batch.add(row.records)
+      if (batch.size >= batchSize) await flush()
     }
-    records += row.records.length
-    batch.add(row.records)
-    if (batch.size >= batchSize) await flush()
-  }
   if (batch.size > 0 || lastLine > resumedAfter) await flush()
 
   return {

@@ -1,7 +1,8 @@
 /** @module Bulk import of exports and raw blocks into the store, checkpointed and idempotent. */
-export { importFiles } from './importFiles.js'
-export type { ImportFilesParameters, ImportFilesResult } from './importFiles.js'
+
 export type { ImportSummary, RowError } from './ImportSummary.js'
+export type { ImportFilesParameters, ImportFilesResult } from './importFiles.js'
+export { importFiles } from './importFiles.js'
 export type { ImportProgress } from './importSource.js'
-export { recordKinds, sourceFormats } from './ParsedRow.js'
 export type { ParsedRecord, ParsedRow, RecordKind, SourceFormat } from './ParsedRow.js'
+export { recordKinds, sourceFormats } from './ParsedRow.js'

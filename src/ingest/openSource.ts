@@ -37,9 +37,13 @@ export async function openSource(parameters: OpenSourceParameters): Promise<Sour
   if (format === 'bitcoin-raw') {
     const chain = parameters.chain ?? 'bitcoin'
     if (chain !== 'bitcoin') {
-      throw new ChainwatchError('input.invalid', `Raw Bitcoin blocks cannot be imported as ${chain}.`, {
-        meta: { file, chain },
-      })
+      throw new ChainwatchError(
+        'input.invalid',
+        `Raw Bitcoin blocks cannot be imported as ${chain}.`,
+        {
+          meta: { file, chain },
+        },
+      )
     }
     let bytesRead = 0
     return {

@@ -1,8 +1,8 @@
 import {
   blockToBatch,
-  decodeBlock,
   type ChainBatch,
   type DecodedBlock,
+  decodeBlock,
   type RawBlock,
 } from '../chain/index.js'
 import { isChainwatchError } from '../errors/index.js'

@@ -19,7 +19,10 @@ const healthRoute = createRoute({
   summary: 'Liveness and store reachability',
   responses: {
     200: { description: 'Up', content: { 'application/json': { schema: healthSchema } } },
-    503: { description: 'Store unreachable', content: { 'application/json': { schema: errorSchema } } },
+    503: {
+      description: 'Store unreachable',
+      content: { 'application/json': { schema: errorSchema } },
+    },
   },
 })
 
@@ -29,7 +32,10 @@ const statsRoute = createRoute({
   summary: 'Per-chain counts and per-asset sums, to reconcile imports',
   responses: {
     200: { description: 'Stats', content: { 'application/json': { schema: statsSchema } } },
-    503: { description: 'Store unreachable', content: { 'application/json': { schema: errorSchema } } },
+    503: {
+      description: 'Store unreachable',
+      content: { 'application/json': { schema: errorSchema } },
+    },
   },
 })
 
@@ -61,7 +67,12 @@ export function createServer(deps: ServerDeps) {
   app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES }))
   app.onError(onError(deps.log))
   app.notFound((c) =>
-    c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.`, meta: {} } }, 404),
+    c.json(
+      {
+        error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.`, meta: {} },
+      },
+      404,
+    ),
   )
 
   app.openapi(healthRoute, async (c) => {

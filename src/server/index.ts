@@ -1,4 +1,5 @@
 /** @module The HTTP API (Hono) and its one error-to-status mapping. */
-export { createServer } from './createServer.js'
+
 export type { ChainwatchServer, ServerDeps } from './createServer.js'
+export { createServer } from './createServer.js'
 export { httpStatus } from './httpStatus.js'

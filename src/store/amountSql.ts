@@ -1,32 +1,35 @@
 import { type Expression, type RawBuilder, sql } from 'kysely'
 import type { StoreDialect } from './Store.js'
 
-/**
- * Exact SQL arithmetic on amount columns. PostgreSQL sums NUMERIC natively; SQLite amounts are
- * TEXT (its integers overflow at 2^63) and are added by the `bigsum`/`bigsub` BigInt functions
- * that `registerAmountFunctions` installs on the connection.
- */
-export const amountSql = {
+/** Exact SQL arithmetic on amount columns of one dialect. */
+export type AmountSql = {
   /** Exact sum of an amount column (NULL over no rows), in the dialect's amount type. */
-  sum(dialect: StoreDialect, column: string): RawBuilder<string | null> {
-    return dialect === 'postgres' ? sql`sum(${sql.ref(column)})` : sql`bigsum(${sql.ref(column)})`
-  },
+  sum(column: string): RawBuilder<string | null>
   /** Exact sum of an amount column as a decimal string. */
-  sumText(dialect: StoreDialect, column: string): RawBuilder<string | null> {
-    return dialect === 'postgres'
-      ? sql`sum(${sql.ref(column)})::text`
-      : sql`bigsum(${sql.ref(column)})`
-  },
+  sumText(column: string): RawBuilder<string | null>
   /** `a - b`, NULL when either is NULL. */
-  subtract(
-    dialect: StoreDialect,
-    a: Expression<string | null>,
-    b: Expression<string | null>,
-  ): RawBuilder<string | null> {
-    return dialect === 'postgres' ? sql`${a} - ${b}` : sql`bigsub(${a}, ${b})`
-  },
+  subtract(a: Expression<string | null>, b: Expression<string | null>): RawBuilder<string | null>
   /** Zero in the dialect's amount type, for `coalesce`. */
-  zero(dialect: StoreDialect): RawBuilder<string> {
-    return dialect === 'postgres' ? sql`0::numeric` : sql`'0'`
-  },
+  readonly zero: RawBuilder<string>
+}
+
+/**
+ * PostgreSQL sums NUMERIC natively; SQLite amounts are TEXT (its integers overflow at 2^63) and
+ * are added by the `bigsum`/`bigsub` BigInt functions that `registerAmountFunctions` installs.
+ */
+export function amountSql(dialect: StoreDialect): AmountSql {
+  if (dialect === 'postgres') {
+    return {
+      sum: (column) => sql`sum(${sql.ref(column)})`,
+      sumText: (column) => sql`sum(${sql.ref(column)})::text`,
+      subtract: (a, b) => sql`${a} - ${b}`,
+      zero: sql`0::numeric`,
+    }
+  }
+  return {
+    sum: (column) => sql`bigsum(${sql.ref(column)})`,
+    sumText: (column) => sql`bigsum(${sql.ref(column)})`,
+    subtract: (a, b) => sql`bigsub(${a}, ${b})`,
+    zero: sql`'0'`,
+  }
 }

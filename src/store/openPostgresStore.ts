@@ -85,7 +85,7 @@ export async function openPostgresStore({
     dialect: 'postgres',
     db,
     url: redacted,
-    writeBatch: (batch, checkpoint) => postgresWriteBatch(db, batch, checkpoint),
+    writeBatch: (batch, checkpoint) => postgresWriteBatch(db, { batch, checkpoint }),
     ping: async () => {
       await sql`SELECT 1`.execute(db)
     },

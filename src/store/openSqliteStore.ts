@@ -60,12 +60,14 @@ function openDatabase(path: string, url: string): SqliteDatabase.Database {
   try {
     if (path !== SQLITE_MEMORY) mkdirSync(dirname(resolve(path)), { recursive: true })
     database = new SqliteDatabase(path)
+    // Only takes effect on a new, empty file. Bulk imports insert at random key positions into
+    // five B-trees per transfer; 16 KiB pages measured ~40% faster than the 4 KiB default.
+    database.pragma('page_size = 16384')
     // WAL: readers never block the writer, and a commit survives a killed process.
     // synchronous=NORMAL: in WAL mode only a power cut can drop the last commits, never corrupt.
     database.pragma('journal_mode = WAL')
     database.pragma('synchronous = NORMAL')
-    // Bulk imports insert into five B-trees per transfer at random key positions; a large page
-    // cache (an upper bound in KiB, allocated on use) keeps them in memory.
+    // A large page cache (an upper bound in KiB, allocated on use) keeps those B-trees in memory.
     database.pragma('cache_size = -262144')
     database.pragma('temp_store = MEMORY')
     registerAmountFunctions(database)

@@ -11,20 +11,27 @@ import { type SqlValue, type TableInsert, tableInserts } from './tableInserts.js
  */
 const ROWS_PER_STATEMENT = 10_000
 
+export type PostgresWriteBatchParameters = {
+  readonly batch: ChainBatch
+  readonly checkpoint: ImportCheckpoint | undefined
+}
+
 /** Writes one batch and its checkpoint in one PostgreSQL transaction. */
 export async function postgresWriteBatch(
   db: Kysely<Database>,
-  batch: ChainBatch,
-  checkpoint: ImportCheckpoint | undefined,
+  { batch, checkpoint }: PostgresWriteBatchParameters,
 ): Promise<WriteResult> {
   const position = checkpoint === undefined ? undefined : checkpointInput(checkpoint)
   return db.transaction().execute(async (trx) => {
     const result: WriteResult = {
-      blocks: await insertAll(trx, tableInserts.blocks, batch.blocks),
-      transactions: await insertAll(trx, tableInserts.transactions, batch.transactions),
-      outputs: await insertAll(trx, tableInserts.outputs, batch.outputs),
-      inputs: await insertAll(trx, tableInserts.inputs, batch.inputs),
-      transfers: await insertAll(trx, tableInserts.transfers, batch.transfers),
+      blocks: await insertAll(trx, { insert: tableInserts.blocks, records: batch.blocks }),
+      transactions: await insertAll(trx, {
+        insert: tableInserts.transactions,
+        records: batch.transactions,
+      }),
+      outputs: await insertAll(trx, { insert: tableInserts.outputs, records: batch.outputs }),
+      inputs: await insertAll(trx, { insert: tableInserts.inputs, records: batch.inputs }),
+      transfers: await insertAll(trx, { insert: tableInserts.transfers, records: batch.transfers }),
     }
     if (position !== undefined) {
       await trx
@@ -49,8 +56,7 @@ export async function postgresWriteBatch(
 /** `INSERT … SELECT * FROM unnest($1::type[], …) ON CONFLICT DO NOTHING`, chunked. */
 async function insertAll<R>(
   trx: Transaction<Database>,
-  insert: TableInsert<R>,
-  records: readonly R[],
+  { insert, records }: { readonly insert: TableInsert<R>; readonly records: readonly R[] },
 ): Promise<number> {
   const names = sql.join(insert.columns.map(([name]) => sql.ref(name)))
   let inserted = 0

@@ -12,6 +12,7 @@ export type SqliteWriteBatch = (
 ) => WriteResult
 
 type Statement = SqliteDatabase.Statement<[readonly SqlValue[]]>
+type PreparedInsert<R> = { readonly insert: TableInsert<R>; readonly statement: Statement }
 
 const checkpointSql = `INSERT INTO import_checkpoints (source, position, updated_at) VALUES (?, ?, ?)
 ON CONFLICT (source) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`
@@ -23,27 +24,25 @@ ON CONFLICT (source) DO UPDATE SET position = excluded.position, updated_at = ex
  */
 export function prepareSqliteWriteBatch(database: SqliteDatabase.Database): SqliteWriteBatch {
   const prepare = (sql: string): Statement => database.prepare<[readonly SqlValue[]]>(sql)
-  const statements = {
-    blocks: prepare(sqliteInsertSql(tableInserts.blocks)),
-    transactions: prepare(sqliteInsertSql(tableInserts.transactions)),
-    outputs: prepare(sqliteInsertSql(tableInserts.outputs)),
-    inputs: prepare(sqliteInsertSql(tableInserts.inputs)),
-    transfers: prepare(sqliteInsertSql(tableInserts.transfers)),
-  }
+  const prepareInsert = <R>(insert: TableInsert<R>): PreparedInsert<R> => ({
+    insert,
+    statement: prepare(sqliteInsertSql(insert)),
+  })
+  const blocks = prepareInsert(tableInserts.blocks)
+  const transactions = prepareInsert(tableInserts.transactions)
+  const outputs = prepareInsert(tableInserts.outputs)
+  const inputs = prepareInsert(tableInserts.inputs)
+  const transfers = prepareInsert(tableInserts.transfers)
   const upsertCheckpoint = prepare(checkpointSql)
 
   return database.transaction((batch: ChainBatch, checkpoint: ImportCheckpoint | undefined) => {
     const position = checkpoint === undefined ? undefined : checkpointInput(checkpoint)
     const result: WriteResult = {
-      blocks: insertAll(statements.blocks, tableInserts.blocks, batch.blocks),
-      transactions: insertAll(
-        statements.transactions,
-        tableInserts.transactions,
-        batch.transactions,
-      ),
-      outputs: insertAll(statements.outputs, tableInserts.outputs, batch.outputs),
-      inputs: insertAll(statements.inputs, tableInserts.inputs, batch.inputs),
-      transfers: insertAll(statements.transfers, tableInserts.transfers, batch.transfers),
+      blocks: insertAll(blocks, batch.blocks),
+      transactions: insertAll(transactions, batch.transactions),
+      outputs: insertAll(outputs, batch.outputs),
+      inputs: insertAll(inputs, batch.inputs),
+      transfers: insertAll(transfers, batch.transfers),
     }
     if (position !== undefined) {
       upsertCheckpoint.run([position.source, position.position, new Date().toISOString()])
@@ -53,7 +52,7 @@ export function prepareSqliteWriteBatch(database: SqliteDatabase.Database): Sqli
 }
 
 /** Runs the insert for every record; returns how many rows were new (`changes` is 0 on conflict). */
-function insertAll<R>(statement: Statement, insert: TableInsert<R>, records: readonly R[]): number {
+function insertAll<R>({ insert, statement }: PreparedInsert<R>, records: readonly R[]): number {
   let inserted = 0
   for (const record of records) inserted += statement.run(insert.params(record)).changes
   return inserted

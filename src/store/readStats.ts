@@ -12,6 +12,7 @@ export async function readStats(
   db: Kysely<Database>,
   dialect: StoreDialect,
 ): Promise<readonly ChainStats[]> {
+  const amounts = amountSql(dialect)
   const countBy = (table: 'blocks' | 'transactions' | 'inputs' | 'outputs') =>
     db
       .selectFrom(table)
@@ -40,12 +41,12 @@ export async function readStats(
     countAddresses(db),
     db
       .selectFrom('outputs')
-      .select(['chain', amountSql.sumText(dialect, 'value').as('total')])
+      .select(['chain', amounts.sumText('value').as('total')])
       .groupBy('chain')
       .execute(),
     db
       .selectFrom('transfers')
-      .select(['chain', 'asset', amountSql.sumText(dialect, 'amount').as('total')])
+      .select(['chain', 'asset', amounts.sumText('amount').as('total')])
       .groupBy(['chain', 'asset'])
       .execute(),
   ])

@@ -46,6 +46,7 @@ export async function resolvePending(
 
 /** fee = Σ inputs − Σ outputs, for UTXO transactions whose inputs are all known. */
 async function resolveFees(db: Kysely<Database>, dialect: StoreDialect): Promise<void> {
+  const amounts = amountSql(dialect)
   const inputsOf = (eb: ExpressionBuilder<Database, 'transactions'>) =>
     eb
       .selectFrom('inputs')
@@ -54,17 +55,16 @@ async function resolveFees(db: Kysely<Database>, dialect: StoreDialect): Promise
   await db
     .updateTable('transactions')
     .set((eb) => ({
-      fee: amountSql.subtract(
-        dialect,
-        inputsOf(eb).select(amountSql.sum(dialect, 'inputs.value').as('total')).$asScalar(),
+      fee: amounts.subtract(
+        inputsOf(eb).select(amounts.sum('inputs.value').as('total')).$asScalar(),
         eb.fn.coalesce(
           eb
             .selectFrom('outputs')
             .whereRef('outputs.chain', '=', 'transactions.chain')
             .whereRef('outputs.tx_hash', '=', 'transactions.hash')
-            .select(amountSql.sum(dialect, 'outputs.value').as('total'))
+            .select(amounts.sum('outputs.value').as('total'))
             .$asScalar(),
-          amountSql.zero(dialect),
+          amounts.zero,
         ),
       ),
     }))

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander'
-import { importFiles, type ImportSummary, recordKinds, sourceFormats } from '../../ingest/index.js'
+import { type ImportSummary, importFiles, recordKinds, sourceFormats } from '../../ingest/index.js'
 import { createProgressBar } from '../progressBar.js'
 import { type CliContext, withStore } from '../withStore.js'
 

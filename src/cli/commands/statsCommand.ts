@@ -32,6 +32,7 @@ function render(s: ChainStats): string {
   ] as const
   const lines: string[] = [s.chain]
   for (const key of counts) lines.push(`  ${key.padEnd(20)} ${s[key].toLocaleString('en-US')}`)
-  for (const [asset, amount] of Object.entries(s.assets)) lines.push(`  sum ${asset.padEnd(44)} ${amount}`)
+  for (const [asset, amount] of Object.entries(s.assets))
+    lines.push(`  sum ${asset.padEnd(44)} ${amount}`)
   return lines.join('\n')
 }

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { openStore, type Store } from '../store/index.js'
+import { createServer } from './createServer.js'
+
+let store: Store
+const logged: unknown[] = []
+let server: ReturnType<typeof createServer>
+
+beforeAll(async () => {
+  store = await openStore('sqlite::memory:')
+  server = createServer({ store, version: '9.9.9', log: (_m, e) => logged.push(e) })
+})
+afterAll(() => store.close())
+
+test('GET /health', async () => {
+  const res = await server.request('/health')
+  expect(res.status).toBe(200)
+  expect(await res.json()).toEqual({ status: 'ok', store: 'sqlite', version: '9.9.9' })
+})
+
+test('GET /v1/stats: empty store, then per-chain figures with amounts as strings', async () => {
+  expect(await (await server.request('/v1/stats')).json()).toEqual({ chains: [] })
+  await store.writeBatch({
+    blocks: [],
+    transactions: [],
+    inputs: [],
+    outputs: [
+      {
+        chain: 'bitcoin',
+        txHash: 'aa'.repeat(32),
+        index: 0,
+        address: '1BoatSLRHtKNngkdXEeobR76b53LETtpyT',
+        value: 2n ** 64n + 1n,
+        scriptType: 'p2pkh',
+        blockHeight: 1,
+        txIndex: 0,
+      },
+    ],
+    transfers: [],
+  })
+  const body = await (await server.request('/v1/stats')).json()
+  expect(body).toEqual({
+    chains: [
+      expect.objectContaining({
+        chain: 'bitcoin',
+        outputs: 1,
+        addresses: 1,
+        assets: { BTC: '18446744073709551617' },
+      }),
+    ],
+  })
+})
+
+test('GET /openapi.json describes the routes', async () => {
+  const doc = (await (await server.request('/openapi.json')).json()) as {
+    paths: Record<string, unknown>
+  }
+  expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/v1/stats'])
+})
+
+describe('errors', () => {
+  test('error: unknown route is a JSON 404', async () => {
+    const res = await server.request('/v1/nothing')
+    expect(res.status).toBe(404)
+    expect(await res.json()).toMatchInlineSnapshot(`
+      {
+        "error": {
+          "code": "not_found",
+          "message": "No route GET /v1/nothing.",
+          "meta": {},
+        },
+      }
+    `)
+  })
+
+  test('error: oversized request body is refused with 413', async () => {
+    const res = await server.request('/v1/stats', {
+      method: 'POST',
+      body: 'x'.repeat(2 * 1024 * 1024),
+      headers: { 'content-length': String(2 * 1024 * 1024) },
+    })
+    expect(res.status).toBe(413)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('input.too_large')
+  })
+
+  test('error: store unavailable is a 503 with its code', async () => {
+    const closed = await openStore('sqlite::memory:')
+    await closed.close()
+    const broken = createServer({ store: closed, version: '9.9.9', log: (_m, e) => logged.push(e) })
+    const res = await broken.request('/health')
+    expect(res.status).toBe(503)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('store.unavailable')
+  })
+})
