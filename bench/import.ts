@@ -13,7 +13,7 @@ import { openSqliteStore, transferInsertParams, transferInsertSql } from '../src
 import { writeSyntheticTransfers } from '../test/syntheticTransfers.js'
 
 const rows = Number.parseInt(process.argv[3] ?? '1000000', 10)
-const batchSize = 20_000
+const batchSize = 50_000
 const dir = join(import.meta.dirname, '../.bench')
 mkdirSync(dir, { recursive: true })
 const csv = join(dir, `token_transfers_${rows}.csv`)

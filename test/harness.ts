@@ -42,8 +42,11 @@ export function createTestDatabaseUrl(dialect: TestDialect): TestDatabaseUrl {
 
 export type CliRun = { readonly code: number; readonly stdout: string; readonly stderr: string }
 
-/** Runs the real CLI in-process against `databaseUrl`, capturing its output. */
-export async function cli(databaseUrl: string, args: readonly string[]): Promise<CliRun> {
+/** Runs the real CLI in-process with `env`, capturing its output. */
+export async function runCaptured(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   let stdout = ''
   let stderr = ''
   const sink = (append: (text: string) => void) =>
@@ -54,15 +57,21 @@ export async function cli(databaseUrl: string, args: readonly string[]): Promise
       },
     })
   const err = Object.assign(
-    sink((t) => (stderr += t)),
+    sink((t) => {
+      stderr += t
+    }),
     { isTTY: false },
   ) as unknown as NodeJS.WriteStream
-  const code = await runCli(['--database', databaseUrl, ...args], {
-    stdout: sink((t) => (stdout += t)),
-    stderr: err,
-    env: {},
+  const out = sink((t) => {
+    stdout += t
   })
+  const code = await runCli(args, { stdout: out, stderr: err, env })
   return { code, stdout, stderr }
+}
+
+/** Runs the real CLI in-process against `databaseUrl`, capturing its output. */
+export function cli(databaseUrl: string, args: readonly string[]): Promise<CliRun> {
+  return runCaptured(['--database', databaseUrl, ...args])
 }
 
 /** `chainwatch stats --json`, parsed, keyed by chain. */

@@ -1,25 +1,8 @@
-import { Writable } from 'node:stream'
 import { describe, expect, test } from 'vitest'
+import { runCaptured } from '../../test/harness.js'
 import { version } from '../version.js'
-import { runCli } from './runCli.js'
 
-async function run(args: readonly string[], env: Record<string, string> = {}) {
-  let stdout = ''
-  let stderr = ''
-  const sink = (append: (t: string) => void) =>
-    new Writable({
-      write(chunk, _e, done) {
-        append(String(chunk))
-        done()
-      },
-    })
-  const err = Object.assign(
-    sink((t) => (stderr += t)),
-    { isTTY: false },
-  ) as unknown as NodeJS.WriteStream
-  const code = await runCli(args, { stdout: sink((t) => (stdout += t)), stderr: err, env })
-  return { code, stdout, stderr }
-}
+const run = runCaptured
 
 test('--help lists the commands', async () => {
   const { code, stdout } = await run(['--help'])

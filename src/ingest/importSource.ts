@@ -26,7 +26,7 @@ export type ImportSourceParameters = {
   readonly onProgress?: (progress: ImportProgress) => void
 }
 
-const DEFAULT_BATCH_SIZE = 20_000
+const DEFAULT_BATCH_SIZE = 50_000
 
 /**
  * Streams a source into the store in batches. Each batch is written with the source's

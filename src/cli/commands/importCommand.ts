@@ -22,7 +22,7 @@ export function importCommand(context: CliContext): Command {
     .addOption(new Option('--kind <kind>', 'force the record kind').choices(recordKinds))
     .option('--chain <chain>', 'chain the data belongs to (default: bitcoin or ethereum by format)')
     .option('--strict', 'stop at the first bad row and write nothing of its batch', false)
-    .option('--batch-size <records>', 'records per database transaction', '20000')
+    .option('--batch-size <records>', 'records per database transaction', '50000')
     .action(async (paths: string[], options: ImportOptions) => {
       await withStore(context, async (store) => {
         const progress =
