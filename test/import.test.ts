@@ -137,3 +137,19 @@ describe.each(testDialects)('%s: import', (dialect) => {
     expect((await statsOf(db.url)).ethereum).toEqual(ethereum)
   })
 })
+
+test('args: a directory imports the files in it', async () => {
+  const db = createTestDatabaseUrl('sqlite')
+  try {
+    const run = await cli(db.url, ['--json', 'import', ethDir])
+    expect(run.code).toBe(0)
+    const kinds = (JSON.parse(run.stdout).files as { kind: string }[]).map((f) => f.kind)
+    expect(kinds).toEqual(['blocks', 'logs', 'token_transfers', 'transactions'])
+    expect((await statsOf(db.url)).ethereum).toMatchObject({
+      transactions: 298,
+      token_transfers: 291,
+    })
+  } finally {
+    await db.dispose()
+  }
+})

@@ -1,3 +1,5 @@
+import { readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { parseChainId } from '../chain/index.js'
 import { ChainwatchError } from '../errors/index.js'
 import type { ResolveResult, Store } from '../store/index.js'
@@ -58,7 +60,7 @@ export async function importFiles(
   const chain = parameters.chain === undefined ? undefined : parseChainId(parameters.chain)
 
   const sources: Source[] = []
-  for (const path of paths) {
+  for (const path of await expandDirectories(paths)) {
     sources.push(
       await openSource({
         path,
@@ -81,6 +83,23 @@ export async function importFiles(
   }
   const resolved = await deps.store.resolvePending()
   return { files, resolved, durationMs: performance.now() - started }
+}
+
+/** A directory stands for the files directly in it, in name order (hidden files left out). */
+async function expandDirectories(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = []
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null)
+    if (info?.isDirectory()) {
+      const entries = await readdir(path, { withFileTypes: true })
+      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.isFile() && !entry.name.startsWith('.')) files.push(join(path, entry.name))
+      }
+    } else {
+      files.push(path)
+    }
+  }
+  return files
 }
 
 function oneOf<T extends string>(

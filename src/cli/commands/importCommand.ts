@@ -17,7 +17,7 @@ export function importCommand(context: CliContext): Command {
     .description(
       'Import chain data files: ethereum-etl / BigQuery crypto_ethereum exports (CSV or JSON lines), bitcoin-etl / BigQuery crypto_bitcoin exports (JSON lines), raw Bitcoin blocks (binary or hex) and blk*.dat files (optionally .bz2). Format and record kind are detected per file.',
     )
-    .argument('<paths...>', 'files to import')
+    .argument('<paths...>', 'files to import (a directory stands for the files in it)')
     .addOption(new Option('--format <format>', 'force the file format').choices(sourceFormats))
     .addOption(new Option('--kind <kind>', 'force the record kind').choices(recordKinds))
     .option('--chain <chain>', 'chain the data belongs to (default: bitcoin or ethereum by format)')
