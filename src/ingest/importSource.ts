@@ -46,44 +46,53 @@ export async function importSource(
   let badRows = 0
   let lastLine = resumedAfter
 
+  // One write in flight at a time: with an asynchronous store (PostgreSQL) the next batch is
+  // parsed while the previous one is written; batches still commit in file order.
+  let writing: Promise<void> = Promise.resolve()
   const flush = async () => {
-    const written = await deps.store.writeBatch(batch.take(), {
-      source: source.key,
-      position: lastLine,
+    const pending = batch.take()
+    const checkpoint = { source: source.key, position: lastLine }
+    const progress = { file: source.file, rows, totalBytes: source.totalBytes }
+    await writing
+    writing = deps.store.writeBatch(pending, checkpoint).then((written) => {
+      inserted = addWriteResults(inserted, written)
+      onProgress?.({ ...progress, bytesRead: source.bytesRead() })
     })
-    inserted = addWriteResults(inserted, written)
-    onProgress?.({
-      file: source.file,
-      rows,
-      bytesRead: source.bytesRead(),
-      totalBytes: source.totalBytes,
-    })
+    // A failed write surfaces at the next `await writing`, never as an unhandled rejection.
+    writing.catch(() => undefined)
   }
 
-  for await (const run of source.rows)
-    for (const row of run) {
-      if (row.line <= resumedAfter) continue
-      rows++
-      lastLine = row.line
-      if ('error' in row) {
-        badRows++
-        if (strict) {
-          throw new ChainwatchError(
-            'import.failed',
-            `Import of ${source.file} stopped at line ${row.line}: ${row.error}`,
-            { meta: { file: source.file, line: row.line, reason: row.error } },
-          )
+  try {
+    for await (const run of source.rows)
+      for (const row of run) {
+        if (row.line <= resumedAfter) continue
+        rows++
+        lastLine = row.line
+        if ('error' in row) {
+          badRows++
+          if (strict) {
+            throw new ChainwatchError(
+              'import.failed',
+              `Import of ${source.file} stopped at line ${row.line}: ${row.error}`,
+              { meta: { file: source.file, line: row.line, reason: row.error } },
+            )
+          }
+          if (errors.length < MAX_REPORTED_ERRORS) {
+            errors.push({ file: source.file, line: row.line, reason: row.error })
+          }
+          continue
         }
-        if (errors.length < MAX_REPORTED_ERRORS) {
-          errors.push({ file: source.file, line: row.line, reason: row.error })
-        }
-        continue
+        records += row.records.length
+        batch.add(row.records)
+        if (batch.size >= batchSize) await flush()
       }
-      records += row.records.length
-      batch.add(row.records)
-      if (batch.size >= batchSize) await flush()
-    }
-  if (batch.size > 0 || lastLine > resumedAfter) await flush()
+    if (batch.size > 0 || lastLine > resumedAfter) await flush()
+    await writing
+  } catch (error) {
+    // Let the batch being written finish (or fail) before the caller closes the store.
+    await writing.catch(() => undefined)
+    throw error
+  }
 
   return {
     file: source.file,
