@@ -3,6 +3,7 @@ import { createApp } from './app.js'
 import { loadConfig } from './config/index.js'
 import { isChainwatchError } from './errors/index.js'
 import { serve } from './serve.js'
+import { demoBatch } from './sim/index.js'
 
 const logger = {
   info: (message: string) => console.log(message),
@@ -11,6 +12,13 @@ const logger = {
 
 try {
   const app = await createApp(loadConfig())
+  // The embedded default starts with something to look at; CHAINWATCH_DEMO=off skips it.
+  if (process.env.CHAINWATCH_DEMO !== 'off' && (await app.store.stats()).length === 0) {
+    await app.store.writeBatch(demoBatch())
+    logger.info(
+      'Empty store: seeded demo data (a synthetic heist flow; CHAINWATCH_DEMO=off to skip).',
+    )
+  }
   await serve(app, logger)
 } catch (error) {
   console.error(isChainwatchError(error) ? error.message : error)
