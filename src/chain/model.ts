@@ -52,7 +52,8 @@ export type OutputRecord = {
   /** p2pkh, p2sh, p2wpkh, p2wsh, p2tr, p2pk, multisig, nulldata, witness_unknown, nonstandard */
   readonly scriptType: string
   readonly blockHeight: number
-  readonly txIndex: number
+  /** Position of the transaction in its block; null when an export (BigQuery) lacks it. */
+  readonly txIndex: number | null
 }
 
 /** A Bitcoin transaction input: spends one earlier output. */
@@ -67,7 +68,8 @@ export type InputRecord = {
   readonly address: string | null
   readonly value: Amount | null
   readonly blockHeight: number
-  readonly txIndex: number
+  /** Position of the transaction in its block; null when an export (BigQuery) lacks it. */
+  readonly txIndex: number | null
 }
 
 /** native: a transaction's own value; internal: a value-carrying call trace; token: ERC-20 Transfer. */

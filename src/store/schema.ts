@@ -42,7 +42,7 @@ export interface OutputsTable {
   value: AmountColumn
   script_type: string
   block_height: number
-  tx_index: number
+  tx_index: number | null
 }
 
 export interface InputsTable {
@@ -54,7 +54,7 @@ export interface InputsTable {
   address: string | null
   value: AmountColumn | null
   block_height: number
-  tx_index: number
+  tx_index: number | null
 }
 
 export interface TransfersTable {

@@ -206,7 +206,7 @@ describe.each([
 
   test('behavior: inputs spending earlier outputs of the block are filled in', () => {
     const outputs = new Map(batch.outputs.map((o) => [`${o.txHash}:${o.index}`, o]))
-    const inputsOf = new Map<number, InputRecord[]>()
+    const inputsOf = new Map<number | null, InputRecord[]>()
     for (const input of batch.inputs) {
       inputsOf.set(input.txIndex, [...(inputsOf.get(input.txIndex) ?? []), input])
     }

@@ -247,7 +247,6 @@ describe('addresses and script types', () => {
 describe('errors', () => {
   const row = dataLines('stream_50001_50002/expected_transactions.json')[1] ?? ''
   test.each([
-    ['missing index', row.replace('"index": 1, ', ''), 'missing field "index"'],
     [
       'bad hash',
       row.replace(/"hash": "7940/, '"hash": "zz40'),
@@ -328,4 +327,23 @@ describe('blocks', () => {
       )
     },
   )
+})
+
+describe('behavior: BigQuery crypto_bitcoin rows (no `index`)', () => {
+  const row = dataLines('stream_50001_50002/expected_transactions.json')[1] ?? ''
+  const coinbaseRow = dataLines('stream_50001_50002/expected_transactions.json')[0] ?? ''
+
+  const parse = (line: string) =>
+    createRowParser({ format: 'bitcoin-etl-json', kind: 'transactions' }).parse(line, 1)
+
+  test('default: the transaction index is null, a coinbase is 0', () => {
+    const parsed = parse(row.replace('"index": 1, ', ''))
+    const coinbase = parse(coinbaseRow.replace('"index": 0, ', ''))
+    if (parsed === null || 'error' in parsed) throw new Error('expected records')
+    if (coinbase === null || 'error' in coinbase) throw new Error('expected records')
+    const txIndexes = (records: readonly ParsedRecord[]) =>
+      records.flatMap((r) => (r.type === 'output' || r.type === 'input' ? [r.record.txIndex] : []))
+    expect(new Set(txIndexes(parsed.records))).toEqual(new Set([null]))
+    expect(new Set(txIndexes(coinbase.records))).toEqual(new Set([0]))
+  })
 })

@@ -19,6 +19,7 @@ import {
   readBitcoinHashOrNull,
   readBoolean,
   readInteger,
+  readIntegerOrNull,
   readText,
   readTextOrNull,
 } from './readFields.js'
@@ -34,15 +35,16 @@ import { describeValue, rowInvalid } from './rowInvalid.js'
  *   else null. The exported `fee` is not used: it is `-output_value` for unenriched rows.
  * - Addresses: an output's single address; null when it has none or several (bare multisig),
  *   and for bitcoin-etl's `nonstandard…` pseudo-addresses (a hash of the script, not an address).
- * - `index` (position in the block) is required: outputs and inputs are ordered by it.
+ * - `index` (position in the block): bitcoin-etl writes it, BigQuery `crypto_bitcoin` does not;
+ *   then it is null (a coinbase is always 0), and chain order within the block is unknown.
  */
 export const mapBitcoinTransaction: RowMapper = {
-  requiredColumns: ['hash', 'block_number', 'index', 'is_coinbase', 'inputs', 'outputs'],
+  requiredColumns: ['hash', 'block_number', 'is_coinbase', 'inputs', 'outputs'],
   map(row, chain) {
     const hash = readBitcoinHash(row, 'hash')
     const blockHeight = readInteger(row, 'block_number')
-    const txIndex = readInteger(row, 'index')
     const coinbase = readBoolean(row, 'is_coinbase')
+    const txIndex = readIntegerOrNull(row, 'index') ?? (coinbase ? 0 : null)
     const at = { chain, txHash: hash, blockHeight, txIndex }
 
     const outputs = nested(row, 'outputs').map((output) => mapOutput(output, at))

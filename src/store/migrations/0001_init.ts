@@ -55,7 +55,7 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
     .addColumn('value', amount, (column) => column.notNull())
     .addColumn('script_type', 'text', (column) => column.notNull())
     .addColumn('block_height', 'integer', (column) => column.notNull())
-    .addColumn('tx_index', 'integer', (column) => column.notNull())
+    .addColumn('tx_index', 'integer')
     .addPrimaryKeyConstraint('outputs_pk', ['chain', 'tx_hash', 'output_index'])
     .execute()
   await db.schema
@@ -74,7 +74,7 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
     .addColumn('address', 'text')
     .addColumn('value', amount)
     .addColumn('block_height', 'integer', (column) => column.notNull())
-    .addColumn('tx_index', 'integer', (column) => column.notNull())
+    .addColumn('tx_index', 'integer')
     .addPrimaryKeyConstraint('inputs_pk', ['chain', 'tx_hash', 'input_index'])
     .execute()
   await db.schema.createIndex('inputs_address').on('inputs').columns(['chain', 'address']).execute()
