@@ -5,7 +5,7 @@ import { ChainwatchError } from '../errors/index.js'
 import { createRowParser, detectSource } from './formats/index.js'
 import type { ParsedRow, RecordKind, SourceFormat } from './ParsedRow.js'
 import { rawBlockRows } from './rawBlockRows.js'
-import { readLines } from './readLines.js'
+import { MAX_LINE_CHARS, readLines } from './readLines.js'
 import type { Source } from './Source.js'
 
 export type OpenSourceParameters = {
@@ -81,7 +81,10 @@ export async function openSource(parameters: OpenSourceParameters): Promise<Sour
       for await (const lines of reader.lines) {
         const rows: ParsedRow[] = []
         for (const { line, text } of lines) {
-          const row = parser.parse(text, line)
+          const row =
+            text === null
+              ? { line, error: `line is longer than ${MAX_LINE_CHARS} characters` }
+              : parser.parse(text, line)
           if (row !== null) rows.push(row)
         }
         yield rows

@@ -1,7 +1,11 @@
 import { createReadStream } from 'node:fs'
 import { StringDecoder } from 'node:string_decoder'
 
-export type TextLine = { readonly line: number; readonly text: string }
+/** Longest line read (in characters); a longer one is skipped and reported, never buffered. */
+export const MAX_LINE_CHARS = 16 * 1024 * 1024
+
+/** One line of text; `text` is null for a line longer than `MAX_LINE_CHARS`. */
+export type TextLine = { readonly line: number; readonly text: string | null }
 
 export type LineReader = {
   /** Lines in runs (one run per chunk read), so a million-line file costs few awaits. */
@@ -12,27 +16,40 @@ export type LineReader = {
 /**
  * Streams a text file line by line (LF or CRLF), numbering lines from 1. Faster than
  * node:readline for multi-million-line exports, and it keeps the byte position for progress.
+ * Each chunk is scanned once, and a hostile giant line costs bounded memory.
  */
 export function readLines(path: string): LineReader {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 })
   async function* lines(): AsyncGenerator<readonly TextLine[]> {
     const decoder = new StringDecoder('utf8')
+    // The start of the line not yet ended, unless it grew too long and is being skipped.
     let pending = ''
+    let skipping = false
     let line = 0
     for await (const chunk of stream) {
-      const text = pending + decoder.write(chunk as Buffer)
+      const text = decoder.write(chunk as Buffer)
       const run: TextLine[] = []
       let start = 0
-      for (let end = text.indexOf('\n', start); end !== -1; end = text.indexOf('\n', start)) {
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
         line++
-        run.push({ line, text: stripCr(text.slice(start, end)) })
+        const full = skipping ? null : stripCr(pending + text.slice(start, end))
+        run.push({ line, text: full !== null && full.length <= MAX_LINE_CHARS ? full : null })
+        pending = ''
+        skipping = false
         start = end + 1
       }
-      pending = text.slice(start)
+      if (!skipping) {
+        pending += text.slice(start)
+        if (pending.length > MAX_LINE_CHARS) {
+          pending = ''
+          skipping = true
+        }
+      }
       if (run.length > 0) yield run
     }
     pending += decoder.end()
-    if (pending !== '') yield [{ line: line + 1, text: stripCr(pending) }]
+    if (skipping) yield [{ line: line + 1, text: null }]
+    else if (pending !== '') yield [{ line: line + 1, text: stripCr(pending) }]
   }
   return { lines: lines(), bytesRead: () => stream.bytesRead }
 }
