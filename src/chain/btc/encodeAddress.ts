@@ -1,8 +1,10 @@
-import { sha256 } from '@noble/hashes/sha2.js'
-import { base58check, bech32, bech32m } from '@scure/base'
-import { type BitcoinNetwork, bitcoinNetworks } from './BitcoinNetwork.js'
+import { encodeBitcoinAddress } from '../address/index.js'
+import type { BitcoinNetwork } from './BitcoinNetwork.js'
 
-const base58 = base58check(sha256)
+/** testnet4 and signet share testnet's address prefixes; addresses know three networks. */
+function addressNetwork(network: BitcoinNetwork): 'mainnet' | 'testnet' | 'regtest' {
+  return network === 'mainnet' || network === 'regtest' ? network : 'testnet'
+}
 
 /** Base58check address of a 20-byte hash (P2PKH or P2SH) on `network`. */
 export function encodeBase58Address(
@@ -10,10 +12,8 @@ export function encodeBase58Address(
   hash: Uint8Array,
   network: BitcoinNetwork,
 ): string {
-  const payload = new Uint8Array(1 + hash.length)
-  payload[0] = bitcoinNetworks[network][kind]
-  payload.set(hash, 1)
-  return base58.encode(payload)
+  const type = kind === 'pubKeyHash' ? 'p2pkh' : 'p2sh'
+  return encodeBitcoinAddress({ network: addressNetwork(network), type, hash })
 }
 
 /** Segwit address of a witness program: bech32 for version 0, bech32m for 1..16 (BIP 350). */
@@ -22,6 +22,10 @@ export function encodeSegwitAddress(
   program: Uint8Array,
   network: BitcoinNetwork,
 ): string {
-  const coder = version === 0 ? bech32 : bech32m
-  return coder.encode(bitcoinNetworks[network].bech32, [version, ...coder.toWords(program)])
+  return encodeBitcoinAddress({
+    network: addressNetwork(network),
+    type: 'segwit',
+    witnessVersion: version,
+    program,
+  })
 }
