@@ -15,6 +15,8 @@ export const exitCodes: Record<ErrorCode, number> = {
   'import.row_invalid': 4,
   'input.invalid': 2,
   'input.too_large': 2,
+  'list.invalid': 4,
+  'list.unavailable': 3,
   not_found: 3,
   'store.migration_failed': 5,
   'store.unavailable': 5,

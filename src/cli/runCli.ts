@@ -3,6 +3,8 @@ import { loadConfig } from '../config/index.js'
 import { ChainwatchError, isChainwatchError } from '../errors/index.js'
 import { version } from '../version.js'
 import { importCommand } from './commands/importCommand.js'
+import { listsCommand } from './commands/listsCommand.js'
+import { screenCommand } from './commands/screenCommand.js'
 import { serveCommand } from './commands/serveCommand.js'
 import { statsCommand } from './commands/statsCommand.js'
 import { exitCodes } from './exitCodes.js'
@@ -46,13 +48,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     config: () => loadConfig(io.env),
     databaseUrl: () => globals().database ?? loadConfig(io.env).databaseUrl,
   }
-  for (const command of [importCommand(context), statsCommand(context), serveCommand(context)]) {
-    program.addCommand(
-      command.exitOverride().configureOutput({
-        writeOut: (text) => io.stdout.write(text),
-        writeErr: (text) => io.stderr.write(text),
-      }),
-    )
+  const output = {
+    writeOut: (text: string) => io.stdout.write(text),
+    writeErr: (text: string) => io.stderr.write(text),
+  }
+  // Errors and help are returned, never `process.exit`ed, at every depth (`lists import`, …).
+  const contain = (command: Command): Command => {
+    command.exitOverride().configureOutput(output)
+    for (const sub of command.commands) contain(sub)
+    return command
+  }
+  for (const command of [
+    importCommand(context),
+    statsCommand(context),
+    listsCommand(context),
+    screenCommand(context),
+    serveCommand(context),
+  ]) {
+    program.addCommand(contain(command))
   }
 
   try {

@@ -15,6 +15,8 @@ export const errorCatalog = {
     'A row of an input file is malformed (bad address, number, JSON or columns).',
   'input.invalid': 'Request or command input fails validation.',
   'input.too_large': 'Request or input exceeds a size limit.',
+  'list.invalid': 'A sanctions or label list file is malformed.',
+  'list.unavailable': 'A list file cannot be read or downloaded.',
   not_found: 'The requested resource does not exist.',
   'store.migration_failed': 'The database schema could not be brought up to date.',
   'store.unavailable': 'The database cannot be reached or opened.',

@@ -55,7 +55,7 @@ test('GET /openapi.json describes the routes', async () => {
   const doc = (await (await server.request('/openapi.json')).json()) as {
     paths: Record<string, unknown>
   }
-  expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/v1/stats'])
+  expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/v1/screen', '/v1/stats'])
 })
 
 describe('errors', () => {
@@ -90,5 +90,62 @@ describe('errors', () => {
     const res = await broken.request('/health')
     expect(res.status).toBe(503)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('store.unavailable')
+  })
+})
+
+describe('POST /v1/screen', () => {
+  test('default: one result per address, in order; amounts as strings', async () => {
+    const res = await server.request('/v1/screen', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ addresses: ['1BoatSLRHtKNngkdXEeobR76b53LETtpyT', 'nope'], hops: 1 }),
+    })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchInlineSnapshot(`
+      {
+        "results": [
+          {
+            "address": "1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+            "capped": [],
+            "chain": "bitcoin",
+            "direct": [],
+            "exposures": [],
+            "input": "1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+            "risk": {
+              "level": "none",
+              "rule": "no designation or exposure found",
+            },
+          },
+          {
+            "error": {
+              "code": "address.invalid",
+              "message": ""nope" is not a valid address on any supported chain.",
+            },
+            "input": "nope",
+          },
+        ],
+      }
+    `)
+  })
+
+  test('error: more than 10,000 addresses is refused', async () => {
+    const res = await server.request('/v1/screen', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        addresses: Array.from({ length: 10_001 }, () => '1BoatSLRHtKNngkdXEeobR76b53LETtpyT'),
+      }),
+    })
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('input.invalid')
+  })
+
+  test('error: a body that is not JSON', async () => {
+    const res = await server.request('/v1/screen', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"addresses": [',
+    })
+    expect(res.status).toBe(400)
   })
 })

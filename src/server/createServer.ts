@@ -1,11 +1,13 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
+import { screenAddresses, toJsonResults } from '../screening/index.js'
 import type { Store } from '../store/index.js'
 import { type ErrorLog, onError } from './onError.js'
 import { errorSchema, healthSchema, statsSchema } from './schemas.js'
+import { screenRoute } from './screenRoute.js'
 
 export type ServerDeps = {
-  readonly store: Pick<Store, 'dialect' | 'ping' | 'stats'>
+  readonly store: Pick<Store, 'dialect' | 'ping' | 'stats' | 'designations' | 'counterparties'>
   readonly version: string
   readonly log: ErrorLog
 }
@@ -83,6 +85,19 @@ export function createServer(deps: ServerDeps) {
   app.openapi(statsRoute, async (c) => {
     const chains = await deps.store.stats()
     return c.json({ chains: chains.map((s) => ({ ...s, assets: { ...s.assets } })) }, 200)
+  })
+
+  app.openapi(screenRoute, async (c) => {
+    const { addresses, hops, hubLimit } = c.req.valid('json')
+    const results = await screenAddresses(
+      { store: deps.store },
+      {
+        addresses,
+        ...(hops === undefined ? {} : { hops }),
+        ...(hubLimit === undefined ? {} : { hubLimit }),
+      },
+    )
+    return c.json({ results: toJsonResults(results) }, 200)
   })
 
   app.doc31('/openapi.json', {

@@ -13,6 +13,8 @@ export const httpStatus: Record<ErrorCode, ContentfulStatusCode> = {
   'import.row_invalid': 422,
   'input.invalid': 400,
   'input.too_large': 413,
+  'list.invalid': 422,
+  'list.unavailable': 502,
   not_found: 404,
   'store.migration_failed': 503,
   'store.unavailable': 503,

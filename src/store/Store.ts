@@ -1,4 +1,5 @@
 import type { ChainBatch, ChainId } from '../chain/index.js'
+import type { ListEntry, ListKind } from '../screening/index.js'
 
 export type StoreDialect = 'sqlite' | 'postgres'
 
@@ -61,7 +62,100 @@ export interface Store {
   resolvePending(): Promise<ResolveResult>
   /** Figures per chain, in chain-name order; chains with no data are left out. */
   stats(): Promise<readonly ChainStats[]>
+  /**
+   * Stores a new version of a list in one transaction: designations it adds begin, those it no
+   * longer holds end (kept as history). A failure leaves the active list as it was.
+   */
+  replaceList(input: ListVersionInput): Promise<ReplaceListResult>
+  /** The active version of every list, by list name. */
+  lists(): Promise<readonly ListSummary[]>
+  /** Designations of these addresses (normalised), active ones only unless `includeEnded`. */
+  designations(parameters: {
+    readonly addresses: readonly string[]
+    readonly includeEnded?: boolean
+  }): Promise<readonly Designation[]>
+  /** Every active designation (to build an in-memory index for high-rate direct screening). */
+  activeDesignations(): Promise<readonly Designation[]>
+  /**
+   * One hop of value flow around each address, both directions, summed per counterparty and
+   * asset; at most `limit` (≥ 1) counterparties per address and direction (largest first: by
+   * their best rank in any one asset), with the full count in `counts` (every requested address)
+   * so a caller can tell a hub was capped.
+   */
+  counterparties(parameters: {
+    readonly chain: ChainId
+    readonly addresses: readonly string[]
+    readonly limit: number
+  }): Promise<{
+    readonly flows: readonly CounterpartyFlow[]
+    readonly counts: ReadonlyMap<string, { readonly in: number; readonly out: number }>
+  }>
   /** Throws `store.unavailable` when the database does not answer. */
   ping(): Promise<void>
   close(): Promise<void>
+}
+
+/** One version of a list as loaded, with its provenance; `replaceList` stores it atomically. */
+export type ListVersionInput = {
+  /** The list's name, stable across versions: `ofac-sdn`, `fbi-psa250226`, `tagpack-lazarus`. */
+  readonly list: string
+  readonly kind: ListKind
+  /** Where it came from: a URL or a file path. */
+  readonly source: string
+  /** The publication date the source states (ISO 8601), if any. */
+  readonly publishedAt: string | null
+  /** SHA-256 (hex) of the file's bytes. */
+  readonly sha256: string
+  /** When it was loaded (ISO 8601). */
+  readonly loadedAt: string
+  readonly entries: readonly ListEntry[]
+}
+
+/** What a new list version changed: designations that began, ended, or went on. */
+export type ReplaceListResult = {
+  readonly version: number
+  readonly added: number
+  /** Designations the new version no longer holds: delisted (ended, kept as history). */
+  readonly ended: number
+  readonly unchanged: number
+}
+
+/** A list's designation of an address, with its list's provenance and its dates. */
+export type Designation = ListEntry & {
+  readonly list: string
+  readonly kind: ListKind
+  readonly source: string
+  /** loadedAt of the first version that held it (publishedAt when the source states one). */
+  readonly since: string
+  /** When a later version dropped it; null while it is active. */
+  readonly until: string | null
+}
+
+/** The active version of each list. */
+export type ListSummary = {
+  readonly list: string
+  readonly kind: ListKind
+  readonly version: number
+  readonly source: string
+  readonly publishedAt: string | null
+  readonly sha256: string
+  readonly loadedAt: string
+  /** Active designations. */
+  readonly entries: number
+}
+
+/**
+ * Value that moved between an address and one counterparty, per asset. EVM: summed transfers.
+ * Bitcoin: `out` = outputs of transactions the address spent from, to other addresses; `in` =
+ * outputs to the address, attributed to each input address of the paying transaction.
+ */
+export type CounterpartyFlow = {
+  readonly chain: ChainId
+  readonly address: string
+  readonly counterparty: string
+  readonly direction: 'in' | 'out'
+  /** `native` or a token contract. */
+  readonly asset: string
+  readonly amount: bigint
+  readonly transfers: number
 }

@@ -9,6 +9,10 @@ export type AmountSql = {
   sumText(column: string): RawBuilder<string | null>
   /** `a - b`, NULL when either is NULL. */
   subtract(a: Expression<string | null>, b: Expression<string | null>): RawBuilder<string | null>
+  /** `ORDER BY` terms that put the largest amount first (SQLite TEXT: longer, then greater). */
+  descending(expression: Expression<string | null>): RawBuilder<unknown>
+  /** An amount expression as a decimal string. */
+  text(expression: Expression<string | null>): RawBuilder<string | null>
   /** Zero in the dialect's amount type, for `coalesce`. */
   readonly zero: RawBuilder<string>
 }
@@ -23,6 +27,8 @@ export function amountSql(dialect: StoreDialect): AmountSql {
       sum: (column) => sql`sum(${sql.ref(column)})`,
       sumText: (column) => sql`sum(${sql.ref(column)})::text`,
       subtract: (a, b) => sql`${a} - ${b}`,
+      descending: (expression) => sql`${expression} DESC`,
+      text: (expression) => sql`${expression}::text`,
       zero: sql`0::numeric`,
     }
   }
@@ -30,6 +36,9 @@ export function amountSql(dialect: StoreDialect): AmountSql {
     sum: (column) => sql`bigsum(${sql.ref(column)})`,
     sumText: (column) => sql`bigsum(${sql.ref(column)})`,
     subtract: (a, b) => sql`bigsub(${a}, ${b})`,
+    // Decimal strings without leading zeros (what BigInt and bigsum write) order by length first.
+    descending: (expression) => sql`length(${expression}) DESC, ${expression} DESC`,
+    text: (expression) => sql`${expression}`,
     zero: sql`'0'`,
   }
 }

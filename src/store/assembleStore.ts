@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely'
 import type { ChainBatch } from '../chain/index.js'
 import { ChainwatchError } from '../errors/index.js'
 import { readCheckpoint } from './readCheckpoint.js'
+import { readCounterparties } from './readCounterparties.js'
+import { readDesignations } from './readDesignations.js'
+import { readLists } from './readLists.js'
 import { readStats } from './readStats.js'
+import { replaceList } from './replaceList.js'
 import { resolvePending } from './resolvePending.js'
 import type { SqlStore } from './SqlStore.js'
 import type { ImportCheckpoint, StoreDialect, WriteResult } from './Store.js'
@@ -22,7 +26,7 @@ export type AssembleStoreParameters<D extends StoreDialect> = {
 }
 
 /**
- * Builds the `Store` both dialects share: kysely queries for reads and `resolvePending`, the
+ * Builds the `Store` both dialects share: kysely queries for reads, lists and `resolvePending`, the
  * dialect's own batch writer, driver errors mapped to `ChainwatchError`, and a one-shot close.
  */
 export function assembleStore<D extends StoreDialect>({
@@ -53,6 +57,17 @@ export function assembleStore<D extends StoreDialect>({
     checkpoint: (source) => guard('Reading a checkpoint', () => readCheckpoint(db, source)),
     resolvePending: () => guard('Resolving pending rows', () => resolvePending(db, dialect)),
     stats: () => guard('Reading stats', () => readStats(db, dialect)),
+    replaceList: (input) =>
+      guard(`Storing list ${input.list}`, () => replaceList(db, dialect, input)),
+    lists: () => guard('Reading lists', () => readLists(db)),
+    designations: ({ addresses, includeEnded = false }) =>
+      guard('Reading designations', () => readDesignations(db, { addresses, includeEnded })),
+    activeDesignations: () =>
+      guard('Reading active designations', () =>
+        readDesignations(db, { addresses: null, includeEnded: false }),
+      ),
+    counterparties: (parameters) =>
+      guard('Reading counterparties', () => readCounterparties(db, dialect, parameters)),
     ping: () => guard('Pinging', ping),
     close: async () => {
       if (closed) return

@@ -12,7 +12,12 @@ export { redactUrl } from './redactUrl.js'
 export type { SqlStore } from './SqlStore.js'
 export type {
   ChainStats,
+  CounterpartyFlow,
+  Designation,
   ImportCheckpoint,
+  ListSummary,
+  ListVersionInput,
+  ReplaceListResult,
   ResolveResult,
   Store,
   StoreDialect,

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, Migrator } from 'kysely'
 import { ChainwatchError } from '../errors/index.js'
 import { up as init } from './migrations/0001_init.js'
+import { up as lists } from './migrations/0002_lists.js'
 import type { StoreDialect } from './Store.js'
 import type { Database } from './schema.js'
 
@@ -9,6 +10,7 @@ type StoreMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<vo
 /** In-code migrations, applied in name order; never edit one that has shipped, add a new one. */
 const migrations: Readonly<Record<string, StoreMigration>> = {
   '0001_init': init,
+  '0002_lists': lists,
 }
 
 export type MigrateStoreParameters = {

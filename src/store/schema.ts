@@ -77,6 +77,43 @@ export interface ImportCheckpointsTable {
   updated_at: ColumnType<Date | string, string, string>
 }
 
+/** One stored version of a list, with its provenance. */
+export interface ListVersionsTable {
+  list: string
+  /** 1, 2, 3… per list; the highest is the active version. */
+  version: number
+  kind: string
+  source: string
+  /** ISO 8601, as the source states it. */
+  published_at: string | null
+  sha256: string
+  /** ISO 8601. */
+  loaded_at: string
+  /** Designations this version holds (duplicates merged). */
+  entries: number
+}
+
+/** One episode of a list designating an address, from `since` until `until` (null: active). */
+export interface DesignationsTable {
+  list: string
+  chain: string
+  address: string
+  /** '' when the list gives no entity id (so it can be in the keys). */
+  entity_id: string
+  asset: string | null
+  category: string
+  entity: string | null
+  /** JSON array of strings. */
+  programmes: string
+  confidence: number
+  label: string | null
+  since: string
+  until: string | null
+  /** The version that began this episode, and the last version that held it. */
+  first_version: number
+  last_version: number
+}
+
 /** The kysely view of the store's tables (snake_case columns, as in SQL). */
 export interface Database {
   blocks: BlocksTable
@@ -85,4 +122,6 @@ export interface Database {
   inputs: InputsTable
   transfers: TransfersTable
   import_checkpoints: ImportCheckpointsTable
+  list_versions: ListVersionsTable
+  designations: DesignationsTable
 }

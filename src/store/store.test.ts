@@ -349,7 +349,7 @@ describe.each(dialects)('%s: store', (dialect) => {
       const migrations = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(
         again.db,
       )
-      expect(migrations.rows).toEqual([{ name: '0001_init' }])
+      expect(migrations.rows).toEqual([{ name: '0001_init' }, { name: '0002_lists' }])
     } finally {
       await again.close()
     }

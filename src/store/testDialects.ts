@@ -33,6 +33,8 @@ const tables = [
   'inputs',
   'transfers',
   'import_checkpoints',
+  'designations',
+  'list_versions',
 ] as const
 
 /** Creates a test database for `dialect` (kysely's DIALECTS/initTest/clearDatabase pattern). */
