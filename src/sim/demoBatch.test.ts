@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
+import { screenAddresses } from '../screening/index.js'
 import { openStore } from '../store/index.js'
-import { demoBatch } from './demoBatch.js'
+import { demoBatch, demoDesignations } from './demoBatch.js'
 
 test('default: deterministic, and the stats add up to the flow it describes', async () => {
   expect(demoBatch()).toEqual(demoBatch())
@@ -26,6 +27,31 @@ test('default: deterministic, and the stats add up to the flow it describes', as
       inputs: 1,
       assets: { BTC: '750000000' },
     })
+  } finally {
+    await store.close()
+  }
+})
+
+test('behavior: a split address screens one hop from the demo theft', async () => {
+  const store = await openStore('sqlite::memory:')
+  try {
+    await store.writeBatch(demoBatch())
+    const entries = demoDesignations()
+    await store.replaceList({
+      list: 'demo',
+      kind: 'address-list',
+      source: 'demo',
+      publishedAt: null,
+      sha256: '',
+      loadedAt: '2025-02-21T00:00:00Z',
+      entries,
+    })
+    const split =
+      demoBatch().transfers.find(
+        (t) => t.kind === 'native' && t.from === entries[0]?.address && t.to !== null,
+      )?.to ?? ''
+    const [result] = await screenAddresses({ store }, { addresses: [split], hops: 2 })
+    expect(result).toMatchObject({ risk: { level: 'high', rule: '1 hop from stolen-funds' } })
   } finally {
     await store.close()
   }

@@ -10,6 +10,7 @@ import {
   type TransferRecord,
   transferPosition,
 } from '../chain/index.js'
+import type { ListEntry } from '../screening/index.js'
 
 const ETHER = 10n ** 18n
 const USDT = '0xdac17f958d2ee523a2206206994597c13d831ec7'
@@ -170,4 +171,26 @@ function bitcoinLeg() {
     success: true,
   }
   return { block, transaction, outputs, inputs }
+}
+
+/**
+ * The demo's own list: the theft address as stolen funds and the exchange wallet as an exchange,
+ * so `screen` on any of the 40 split addresses finds the theft one hop upstream.
+ */
+export function demoDesignations(): readonly ListEntry[] {
+  const entry = (label: string, category: ListEntry['category'], text: string): ListEntry => ({
+    chain: 'ethereum',
+    address: evmAddress(label),
+    asset: null,
+    category,
+    entity: text,
+    entityId: null,
+    programmes: [],
+    confidence: 100,
+    label: 'synthetic demo data',
+  })
+  return [
+    entry('theft-address', 'stolen-funds', 'Demo heist: theft address'),
+    entry('exchange-cold-wallet', 'exchange', 'Demo exchange: cold wallet'),
+  ]
 }

@@ -1,2 +1,2 @@
 /** @module Scenarios with ground truth; for now the demo data `npm start` seeds. */
-export { demoBatch } from './demoBatch.js'
+export { demoBatch, demoDesignations } from './demoBatch.js'
