@@ -85,17 +85,16 @@ export async function findExposure(
         addresses: ends,
         limit: hubLimit,
       })
-      for (const end of ends) {
+      for (const state of frontier) {
+        const end = state.path[state.path.length - 1] ?? ''
         const total = counts.get(end)?.[flow] ?? 0
         if (total > hubLimit) {
-          for (const state of frontier.filter((s) => s.path[s.path.length - 1] === end)) {
-            push(capped, state.root, {
-              address: end,
-              direction: name,
-              counterparties: total,
-              followed: hubLimit,
-            })
-          }
+          push(capped, state.root, {
+            address: end,
+            direction: name,
+            counterparties: total,
+            followed: hubLimit,
+          })
         }
       }
       const byEnd = groupFlows(flows.filter((f) => f.direction === flow))
