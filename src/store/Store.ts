@@ -1,4 +1,4 @@
-import type { ChainBatch, ChainId } from '../chain/index.js'
+import type { ChainBatch, ChainId, TransferRecord } from '../chain/index.js'
 import type { ListEntry, ListKind } from '../screening/index.js'
 
 export type StoreDialect = 'sqlite' | 'postgres'
@@ -90,6 +90,16 @@ export interface Store {
     readonly flows: readonly CounterpartyFlow[]
     readonly counts: ReadonlyMap<string, { readonly in: number; readonly out: number }>
   }>
+  /**
+   * A chain's transfers in chain order `(block, tx index, position)`, in pages that never split a
+   * block; what a taint engine walks.
+   */
+  transfersInOrder(parameters: {
+    readonly chain: ChainId
+    readonly fromBlock?: number
+    readonly toBlock?: number
+    readonly pageSize?: number
+  }): AsyncIterable<readonly TransferRecord[]>
   /** Throws `store.unavailable` when the database does not answer. */
   ping(): Promise<void>
   close(): Promise<void>

@@ -6,6 +6,7 @@ import { readCounterparties } from './readCounterparties.js'
 import { readDesignations } from './readDesignations.js'
 import { readLists } from './readLists.js'
 import { readStats } from './readStats.js'
+import { readTransfersInOrder } from './readTransfersInOrder.js'
 import { replaceList } from './replaceList.js'
 import { resolvePending } from './resolvePending.js'
 import type { SqlStore } from './SqlStore.js'
@@ -49,6 +50,18 @@ export function assembleStore<D extends StoreDialect>({
       throw storeFailure(error, { action, url })
     }
   }
+  async function* guardStream<T>(action: string, open: () => AsyncGenerator<T>): AsyncGenerator<T> {
+    if (closed) {
+      throw new ChainwatchError('store.unavailable', 'The store is closed.', {
+        meta: { url, action },
+      })
+    }
+    try {
+      yield* open()
+    } catch (error) {
+      throw storeFailure(error, { action, url })
+    }
+  }
   return {
     dialect,
     db,
@@ -68,6 +81,8 @@ export function assembleStore<D extends StoreDialect>({
       ),
     counterparties: (parameters) =>
       guard('Reading counterparties', () => readCounterparties(db, dialect, parameters)),
+    transfersInOrder: (parameters) =>
+      guardStream('Reading transfers in chain order', () => readTransfersInOrder(db, parameters)),
     ping: () => guard('Pinging', ping),
     close: async () => {
       if (closed) return
