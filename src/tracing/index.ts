@@ -1,0 +1,31 @@
+/** @module Taint tracing: follows stolen value through transfers and outputs under published policies. */
+
+export type {
+  AddressSeed,
+  OutputSeed,
+  TraceEvent,
+  TracePolicy,
+  TraceSeed,
+  TransferEvent,
+  TransferSeed,
+  UtxoInput,
+  UtxoOutput,
+  UtxoTxEvent,
+} from './TraceEvent.js'
+export type {
+  TaintedTransfer,
+  TaintFate,
+  TraceEndpoint,
+  TraceHolding,
+  TraceResult,
+  TraceTotals,
+} from './TraceResult.js'
+export type {
+  BackwardResult,
+  BackwardTarget,
+  TraceBackwardParameters,
+  TraceSource,
+} from './traceBackward.js'
+export { traceBackward } from './traceBackward.js'
+export type { TraceForwardParameters } from './traceForward.js'
+export { traceForward } from './traceForward.js'
