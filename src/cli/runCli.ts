@@ -7,6 +7,7 @@ import { listsCommand } from './commands/listsCommand.js'
 import { screenCommand } from './commands/screenCommand.js'
 import { serveCommand } from './commands/serveCommand.js'
 import { statsCommand } from './commands/statsCommand.js'
+import { traceCommand } from './commands/traceCommand.js'
 import { exitCodes } from './exitCodes.js'
 import type { CliContext } from './withStore.js'
 
@@ -63,6 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     statsCommand(context),
     listsCommand(context),
     screenCommand(context),
+    traceCommand(context),
     serveCommand(context),
   ]) {
     program.addCommand(contain(command))

@@ -1,5 +1,6 @@
 /** @module Taint tracing: follows stolen value through transfers and outputs under published policies. */
 
+export { canonicalJson } from './canonicalJson.js'
 export type {
   AddressSeed,
   OutputSeed,
@@ -29,3 +30,5 @@ export type {
 export { traceBackward } from './traceBackward.js'
 export type { TraceForwardParameters } from './traceForward.js'
 export { traceForward } from './traceForward.js'
+export type { StoreTrace, TraceManifest, TraceStoreParameters } from './traceStore.js'
+export { traceStore } from './traceStore.js'
