@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { NATIVE_ASSET, type TransferRecord, transferPosition } from '../src/chain/index.js'
+import { createServer } from '../src/server/index.js'
 import { openStore } from '../src/store/index.js'
 import { cli, createTestDatabaseUrl, type TestDatabaseUrl, testDialects } from './harness.js'
 
@@ -94,6 +95,33 @@ describe.each(testDialects)('%s: chainwatch trace', (dialect) => {
     })
     expect(trace.manifest.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect(JSON.parse((await cli(db.url, args)).stdout).manifest.sha256).toBe(trace.manifest.sha256)
+  })
+
+  test('POST /v1/trace returns the same JSON as the CLI', async () => {
+    const store = await openStore(db.url)
+    try {
+      const server = createServer({ store, version: 'test', log: () => undefined })
+      const res = await server.request('/v1/trace', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ seeds: [{ kind: 'transfer', txHash: hash(1) }], policy: 'haircut' }),
+      })
+      expect(res.status).toBe(200)
+      const viaHttp = await res.json()
+      const viaCli = JSON.parse(
+        (await cli(db.url, ['--json', 'trace', '--from-tx', hash(1), '--policy', 'haircut']))
+          .stdout,
+      )
+      expect(viaHttp).toEqual(viaCli)
+      const bad = await server.request('/v1/trace', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ seeds: [], policy: 'mostly' }),
+      })
+      expect(bad.status).toBe(400)
+    } finally {
+      await store.close()
+    }
   })
 
   test('args: --hops stops taint at the hop limit', async () => {
