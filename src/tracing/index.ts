@@ -1,6 +1,8 @@
 /** @module Taint tracing: follows stolen value through transfers and outputs under published policies. */
 
 export { canonicalJson } from './canonicalJson.js'
+export { renderGraphml } from './renderGraphml.js'
+export { renderHtml } from './renderHtml.js'
 export type {
   AddressSeed,
   OutputSeed,

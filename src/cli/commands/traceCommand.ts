@@ -2,7 +2,14 @@ import { Command, Option } from 'commander'
 import { parseChainId } from '../../chain/index.js'
 import { ChainwatchError } from '../../errors/index.js'
 import { type Category, categories } from '../../screening/index.js'
-import { canonicalJson, type StoreTrace, type TraceSeed, traceStore } from '../../tracing/index.js'
+import {
+  canonicalJson,
+  renderGraphml,
+  renderHtml,
+  type StoreTrace,
+  type TraceSeed,
+  traceStore,
+} from '../../tracing/index.js'
 import { type CliContext, withStore } from '../withStore.js'
 
 type TraceOptions = {
@@ -16,6 +23,7 @@ type TraceOptions = {
   stop: string[]
   fromBlock?: string
   toBlock?: string
+  format: 'json' | 'text' | 'html' | 'graphml'
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value]
@@ -55,6 +63,11 @@ export function traceCommand(context: CliContext): Command {
     )
     .option('--from-block <n>', 'first block of the window')
     .option('--to-block <n>', 'last block of the window')
+    .addOption(
+      new Option('--format <format>', 'output format (the global --json means json)')
+        .choices(['json', 'text', 'html', 'graphml'])
+        .default('text'),
+    )
     .action(async (options: TraceOptions) => {
       const chain = parseChainId(options.chain)
       const seeds: TraceSeed[] = [
@@ -103,7 +116,11 @@ export function traceCommand(context: CliContext): Command {
             ...(options.toBlock === undefined ? {} : { toBlock: Number(options.toBlock) }),
           },
         )
-        if (context.json) context.print(JSON.stringify(JSON.parse(canonicalJson(trace)), null, 2))
+        const format = context.json ? 'json' : options.format
+        if (format === 'json')
+          context.print(JSON.stringify(JSON.parse(canonicalJson(trace)), null, 2))
+        else if (format === 'html') context.print(renderHtml(trace))
+        else if (format === 'graphml') context.print(renderGraphml(trace))
         else context.print(render(trace))
       })
     })
