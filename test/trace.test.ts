@@ -141,18 +141,9 @@ describe.each(testDialects)('%s: chainwatch trace', (dialect) => {
     expect(BigInt(trace.result.totals.hopLimit)).toBe(70n * eth)
   })
 
-  test('error: no seed, or a bitcoin trace, is refused with a reason', async () => {
+  test('error: no seed is refused with a reason', async () => {
     const none = await cli(db.url, ['trace'])
     expect(none.code).toBe(2)
     expect(none.stderr).toContain('Give at least one seed')
-    const btc = await cli(db.url, [
-      'trace',
-      '--chain',
-      'bitcoin',
-      '--from',
-      `1BoatSLRHtKNngkdXEeobR76b53LETtpyT@0`,
-    ])
-    expect(btc.code).toBe(2)
-    expect(btc.stderr).toContain('not supported yet')
   })
 })

@@ -17,6 +17,7 @@ export type ServerDeps = {
     | 'designations'
     | 'counterparties'
     | 'transfersInOrder'
+    | 'utxoTransactionsInOrder'
     | 'activeDesignations'
   >
   readonly version: string

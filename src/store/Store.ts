@@ -1,4 +1,10 @@
-import type { ChainBatch, ChainId, TransferRecord } from '../chain/index.js'
+import type {
+  ChainBatch,
+  ChainId,
+  InputRecord,
+  OutputRecord,
+  TransferRecord,
+} from '../chain/index.js'
 import type { ListEntry, ListKind } from '../screening/index.js'
 
 export type StoreDialect = 'sqlite' | 'postgres'
@@ -100,9 +106,38 @@ export interface Store {
     readonly toBlock?: number
     readonly pageSize?: number
   }): AsyncIterable<readonly TransferRecord[]>
+  /**
+   * A UTXO chain's transactions with their inputs and outputs, in chain order
+   * `(block, tx index, hash)`, in pages that never split a block; what a UTXO taint engine walks.
+   */
+  utxoTransactionsInOrder(
+    parameters: UtxoTransactionsInOrderParameters,
+  ): AsyncIterable<readonly UtxoTransactionRecord[]>
   /** Throws `store.unavailable` when the database does not answer. */
   ping(): Promise<void>
   close(): Promise<void>
+}
+
+/** Which transactions `utxoTransactionsInOrder` reads. */
+export type UtxoTransactionsInOrderParameters = {
+  readonly chain: ChainId
+  readonly fromBlock?: number
+  readonly toBlock?: number
+  /** Transactions per query; a block larger than this is read whole in one extra query. */
+  readonly pageSize?: number
+}
+
+/** A UTXO transaction with its inputs and outputs, each ordered by index. */
+export type UtxoTransactionRecord = {
+  readonly chain: ChainId
+  readonly txHash: string
+  readonly blockHeight: number
+  /** Position in its block; null when an export does not carry it (sorted last). */
+  readonly txIndex: number | null
+  /** Inputs by input index; `value` is null while the spent output is unknown to the store. */
+  readonly inputs: readonly InputRecord[]
+  /** Outputs by output index. */
+  readonly outputs: readonly OutputRecord[]
 }
 
 /** One version of a list as loaded, with its provenance; `replaceList` stores it atomically. */

@@ -7,6 +7,7 @@ import { readDesignations } from './readDesignations.js'
 import { readLists } from './readLists.js'
 import { readStats } from './readStats.js'
 import { readTransfersInOrder } from './readTransfersInOrder.js'
+import { readUtxoTransactionsInOrder } from './readUtxoTransactionsInOrder.js'
 import { replaceList } from './replaceList.js'
 import { resolvePending } from './resolvePending.js'
 import type { SqlStore } from './SqlStore.js'
@@ -83,6 +84,10 @@ export function assembleStore<D extends StoreDialect>({
       guard('Reading counterparties', () => readCounterparties(db, dialect, parameters)),
     transfersInOrder: (parameters) =>
       guardStream('Reading transfers in chain order', () => readTransfersInOrder(db, parameters)),
+    utxoTransactionsInOrder: (parameters) =>
+      guardStream('Reading UTXO transactions in chain order', () =>
+        readUtxoTransactionsInOrder(db, parameters),
+      ),
     ping: () => guard('Pinging', ping),
     close: async () => {
       if (closed) return

@@ -21,6 +21,8 @@ export type {
   ResolveResult,
   Store,
   StoreDialect,
+  UtxoTransactionRecord,
+  UtxoTransactionsInOrderParameters,
   WriteResult,
 } from './Store.js'
 export type { Database } from './schema.js'

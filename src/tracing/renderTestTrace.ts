@@ -60,6 +60,8 @@ export function renderTestTrace(
       },
     ],
     events: events.length,
+    skipped: null,
+    lostSpends: null,
   }
   const sha256 = createHash('sha256')
     .update(canonicalJson({ manifest: unsigned, result }))

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander'
-import { parseChainId } from '../../chain/index.js'
+import { type ChainId, parseChainId } from '../../chain/index.js'
 import { ChainwatchError } from '../../errors/index.js'
 import { type Category, categories } from '../../screening/index.js'
 import {
@@ -36,8 +36,8 @@ export function traceCommand(context: CliContext): Command {
     )
     .option('--chain <chain>', 'chain to trace', 'ethereum')
     .option(
-      '--from-tx <hash[:position]>',
-      'seed: the value moved by a transaction (or one transfer of it)',
+      '--from-tx <hash[:position|:index]>',
+      'seed: the value moved by a transaction (or one transfer of it; bitcoin: one output of it)',
       collect,
       [],
     )
@@ -71,15 +71,7 @@ export function traceCommand(context: CliContext): Command {
     .action(async (options: TraceOptions) => {
       const chain = parseChainId(options.chain)
       const seeds: TraceSeed[] = [
-        ...options.fromTx.map((seed): TraceSeed => {
-          const [txHash = '', position] = seed.toLowerCase().split(':')
-          return {
-            kind: 'transfer',
-            chain,
-            txHash,
-            ...(position === undefined ? {} : { position }),
-          }
-        }),
+        ...options.fromTx.map((seed) => txSeed(chain, seed)),
         ...options.from.map((seed): TraceSeed => {
           const [address = '', block = ''] = seed.split('@')
           if (!/^\d+$/.test(block)) {
@@ -90,7 +82,8 @@ export function traceCommand(context: CliContext): Command {
           return {
             kind: 'address',
             chain,
-            address: address.toLowerCase(),
+            // Base58 and bech32 Bitcoin addresses are kept as given (base58 is case-sensitive).
+            address: chain === 'bitcoin' ? address : address.toLowerCase(),
             sinceBlock: Number(block),
             ...(options.asset === undefined ? {} : { asset: options.asset.toLowerCase() }),
           }
@@ -126,6 +119,26 @@ export function traceCommand(context: CliContext): Command {
     })
 }
 
+/** `--from-tx`: a transfer seed (ethereum, HASH[:POSITION]) or an output seed (bitcoin, TXID[:INDEX]). */
+function txSeed(chain: ChainId, seed: string): TraceSeed {
+  // Transaction hashes are hex on both chains, so lowercasing is safe.
+  const [txHash = '', position] = seed.toLowerCase().split(':')
+  if (chain !== 'bitcoin') {
+    return { kind: 'transfer', chain, txHash, ...(position === undefined ? {} : { position }) }
+  }
+  if (position !== undefined && !/^\d+$/.test(position)) {
+    throw new ChainwatchError('input.invalid', `Seed "${seed}" is not TXID[:OUTPUT_INDEX].`, {
+      meta: { seed },
+    })
+  }
+  return {
+    kind: 'output',
+    chain,
+    txHash,
+    ...(position === undefined ? {} : { outputIndex: Number(position) }),
+  }
+}
+
 function render({ manifest, result }: StoreTrace): string {
   const t = result.totals
   const lines = [
@@ -133,6 +146,10 @@ function render({ manifest, result }: StoreTrace): string {
     `  seeded ${t.seeded}, held ${t.held}, at stops ${t.stops}, dust ${t.dust}, hop limit ${t.hopLimit}, burned ${t.burned}`,
     `  endpoints: ${result.endpoints.length}`,
   ]
+  if (manifest.skipped !== null)
+    lines.push(
+      `  skipped transactions (unknown input value): ${manifest.skipped}, of which spending taint: ${manifest.lostSpends}`,
+    )
   for (const e of result.endpoints.slice(0, 20))
     lines.push(`    ${e.address} ${e.asset}: ${e.absorbed} (hop ${e.hop})`)
   lines.push(`  holders with taint: ${result.holdings.filter((h) => h.held > 0n).length}`)
