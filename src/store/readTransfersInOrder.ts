@@ -6,6 +6,7 @@ import {
   type TransferRecord,
 } from '../chain/index.js'
 import { ChainwatchError } from '../errors/index.js'
+import { pagesByBlock } from './pagesByBlock.js'
 import type { Database } from './schema.js'
 
 export type TransfersInOrderParameters = {
@@ -37,22 +38,13 @@ export async function* readTransfersInOrder(
       .orderBy('block_height')
       .orderBy(sql`coalesce(tx_index, ${sql.lit(UNKNOWN_INDEX)})`)
       .orderBy('position')
-  let from = fromBlock
-  for (;;) {
-    const rows = await ordered().where('block_height', '>=', from).limit(pageSize).execute()
-    if (rows.length === 0) return
-    const last = rows[rows.length - 1]?.block_height ?? from
-    if (rows.length < pageSize) {
-      yield rows.map(toTransfer)
-      return
-    }
-    const complete = rows.filter((row) => row.block_height < last)
-    if (complete.length > 0) yield complete.map(toTransfer)
-    // The last block may continue past the page: read it whole.
-    const block = await ordered().where('block_height', '=', last).execute()
-    yield block.map(toTransfer)
-    from = last + 1
-  }
+  const pages = pagesByBlock({
+    fromBlock,
+    pageSize,
+    page: (from, limit) => ordered().where('block_height', '>=', from).limit(limit).execute(),
+    block: (height) => ordered().where('block_height', '=', height).execute(),
+  })
+  for await (const rows of pages) yield rows.map(toTransfer)
 }
 
 type TransferRow = {

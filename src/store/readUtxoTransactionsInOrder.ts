@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import { type InputRecord, type OutputRecord, parseChainId } from '../chain/index.js'
+import { pagesByBlock } from './pagesByBlock.js'
 import type { UtxoTransactionRecord, UtxoTransactionsInOrderParameters } from './Store.js'
 import type { Database } from './schema.js'
 
@@ -35,22 +36,13 @@ export async function* readUtxoTransactionsInOrder(
       .orderBy('block_height')
       .orderBy(sql`coalesce(tx_index, ${sql.lit(UNKNOWN_INDEX)})`)
       .orderBy('hash')
-  let from = fromBlock
-  for (;;) {
-    const rows = await ordered().where('block_height', '>=', from).limit(pageSize).execute()
-    if (rows.length === 0) return
-    const last = rows[rows.length - 1]?.block_height ?? from
-    if (rows.length < pageSize) {
-      yield await attach(db, chain, rows)
-      return
-    }
-    const complete = rows.filter((row) => row.block_height < last)
-    if (complete.length > 0) yield await attach(db, chain, complete)
-    // The last block may continue past the page: read it whole.
-    const block = await ordered().where('block_height', '=', last).execute()
-    yield await attach(db, chain, block)
-    from = last + 1
-  }
+  const pages = pagesByBlock({
+    fromBlock,
+    pageSize,
+    page: (from, limit) => ordered().where('block_height', '>=', from).limit(limit).execute(),
+    block: (height) => ordered().where('block_height', '=', height).execute(),
+  })
+  for await (const rows of pages) yield await attach(db, chain, rows)
 }
 
 /** Reads the inputs and outputs of `rows` (two IN queries per chunk) and builds the records. */
