@@ -5,7 +5,7 @@ import {
   decodeBlock,
   readBlockFileAsync,
 } from '../chain/index.js'
-import type { OutputSeed, TracePolicy, TraceResult, UtxoInput, UtxoTxEvent } from './index.js'
+import type { TracePolicy, TraceResult, UtxoInput, UtxoTxEvent } from './index.js'
 // Forward traces over real mainnet blocks, checked against figures computed by hand from the raw
 // output values (docs/tracing.md, UTXO model).
 
@@ -72,14 +72,6 @@ export function buildEvents(blocks: readonly { height: number; block: DecodedBlo
     }
   }
   return { events, skippedSpends, skipped }
-}
-
-/** Every outpoint carrying taint: the seeds and each output listed as carrying taint. */
-export function taintedOutpoints(seeds: readonly OutputSeed[], result: TraceResult): Set<string> {
-  return new Set([
-    ...seeds.map((seed) => `${seed.txHash}:${seed.outputIndex ?? 0}`),
-    ...result.transfers.map((transfer) => `${transfer.txHash}:${transfer.outputIndex ?? 0}`),
-  ])
 }
 
 export const holdingsOf = (result: TraceResult) =>

@@ -5,6 +5,7 @@ import type { Store } from '../store/index.js'
 import { canonicalJson } from './canonicalJson.js'
 import type { TraceEvent, TracePolicy, TraceSeed, UtxoInput, UtxoTxEvent } from './TraceEvent.js'
 import type { TraceResult } from './TraceResult.js'
+import { taintedOutpoint } from './taintedOutpoint.js'
 import { traceForward } from './traceForward.js'
 
 export type TraceStoreParameters = {
@@ -204,17 +205,6 @@ function lostSpends(
   seeds: readonly TraceSeed[],
   result: TraceResult,
 ): number {
-  const tainted = new Set<string>()
-  const wholeTx = new Set<string>()
-  for (const seed of seeds) {
-    if (seed.kind !== 'output') continue
-    if (seed.outputIndex === undefined) wholeTx.add(seed.txHash)
-    else tainted.add(`${seed.txHash}:${seed.outputIndex}`)
-  }
-  for (const t of result.transfers) {
-    if (t.outputIndex !== null) tainted.add(`${t.txHash}:${t.outputIndex}`)
-  }
-  const isTainted = (outpoint: string) =>
-    tainted.has(outpoint) || wholeTx.has(outpoint.slice(0, outpoint.lastIndexOf(':')))
+  const isTainted = taintedOutpoint(seeds, result)
   return spends.filter((outpoints) => outpoints.some(isTainted)).length
 }
