@@ -76,7 +76,9 @@ export async function screenAddresses(
     const byChain = new Map<ChainId, string[]>()
     for (const t of valid) {
       if (!isChainId(t.chain)) continue // Tron: lists only, no chain data in the store yet.
-      byChain.set(t.chain, [...(byChain.get(t.chain) ?? []), t.address])
+      const list = byChain.get(t.chain)
+      if (list) list.push(t.address)
+      else byChain.set(t.chain, [t.address])
     }
     for (const [chain, list] of byChain) {
       const found = await findExposure(deps, {
@@ -118,7 +120,9 @@ async function directDesignations(
   }
   const unique = [...new Set(targets.map((t) => t.address))]
   for (const d of await deps.store.designations({ addresses: unique })) {
-    map.set(d.address, [...(map.get(d.address) ?? []), d])
+    const list = map.get(d.address)
+    if (list) list.push(d)
+    else map.set(d.address, [d])
   }
   return map
 }
