@@ -63,9 +63,12 @@ export { chains, isChainId, parseChainId } from './chains.js'
 export type {
   Amount,
   BlockRecord,
+  BridgeDepositRecord,
   ChainBatch,
   InputRecord,
   OutputRecord,
+  SwapProtocol,
+  SwapRecord,
   TransactionRecord,
   TransferKind,
   TransferRecord,

@@ -93,6 +93,56 @@ export type TransferRecord = {
   readonly txIndex: number | null
 }
 
+/** DEX pool protocols whose `Swap` events the tracer follows across assets. */
+export type SwapProtocol = 'uniswap-v2' | 'uniswap-v3'
+
+/**
+ * One DEX swap (a Uniswap V2/V3 `Swap` log), with the tokens resolved from the transaction's
+ * own Transfer logs: `amountIn` of `tokenIn` went into `pool`, `amountOut` of `tokenOut` came out
+ * to `recipient`. Taint carried in follows out at the swap's ratio.
+ */
+export type SwapRecord = {
+  readonly chain: ChainId
+  readonly txHash: string
+  readonly blockHeight: number
+  readonly txIndex: number | null
+  /** The Swap log's position (`transferPosition.token(logIndex)`). */
+  readonly position: string
+  readonly protocol: SwapProtocol
+  readonly pool: string
+  /** The event's `sender` (usually a router). */
+  readonly sender: string
+  /** The event's `to` / `recipient`: who received tokenOut. */
+  readonly recipient: string
+  readonly tokenIn: string
+  readonly amountIn: Amount
+  readonly tokenOut: string
+  readonly amountOut: Amount
+}
+
+/**
+ * A THORChain-router-style `Deposit(to, asset, amount, memo)` log: value handed to a bridge
+ * vault, with a memo naming where it should come out (e.g. `=:BTC.BTC:<address>`).
+ */
+export type BridgeDepositRecord = {
+  readonly chain: ChainId
+  readonly txHash: string
+  readonly blockHeight: number
+  readonly txIndex: number | null
+  /** The Deposit log's position (`transferPosition.token(logIndex)`). */
+  readonly position: string
+  /** The contract that emitted the event. */
+  readonly router: string
+  /** The event's `to`: the vault that received the value. */
+  readonly vault: string
+  /** Who deposited: the transaction's sender. */
+  readonly depositor: string
+  /** `native` (the event's zero address) or the token contract (lowercase). */
+  readonly asset: string
+  readonly amount: Amount
+  readonly memo: string
+}
+
 /** Everything one import step writes, in one atomic, idempotent store write. */
 export type ChainBatch = {
   readonly blocks: readonly BlockRecord[]
@@ -100,6 +150,10 @@ export type ChainBatch = {
   readonly outputs: readonly OutputRecord[]
   readonly inputs: readonly InputRecord[]
   readonly transfers: readonly TransferRecord[]
+  /** EVM DEX swaps; omitted by sources that have none. */
+  readonly swaps?: readonly SwapRecord[]
+  /** EVM bridge-router deposits; omitted by sources that have none. */
+  readonly bridgeDeposits?: readonly BridgeDepositRecord[]
 }
 
 export function emptyBatch(): ChainBatch {

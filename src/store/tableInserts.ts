@@ -150,5 +150,7 @@ const transfers: TableInsert<TransferRecord> = {
 
 /** Row mappings for every field of a `ChainBatch`, in the order a batch is written. */
 export const tableInserts: {
-  readonly [K in keyof ChainBatch]: TableInsert<ChainBatch[K][number]>
+  readonly [K in Exclude<keyof ChainBatch, 'swaps' | 'bridgeDeposits'>]: TableInsert<
+    ChainBatch[K][number]
+  >
 } = { blocks, transactions, outputs, inputs, transfers }
