@@ -40,7 +40,15 @@ if (!existsSync(json)) {
 }
 
 const discard = {
-  writeBatch: async () => ({ blocks: 0, transactions: 0, outputs: 0, inputs: 0, transfers: 0 }),
+  writeBatch: async () => ({
+    blocks: 0,
+    transactions: 0,
+    outputs: 0,
+    inputs: 0,
+    transfers: 0,
+    swaps: 0,
+    bridgeDeposits: 0,
+  }),
   checkpoint: async () => 0,
   resolvePending: async () => ({ inputs: 0, transfers: 0 }),
 }

@@ -1,18 +1,28 @@
 /**
- * Tracing engine throughput: a haircut trace from 100 seed addresses over N generated
- * account-model transfers among M addresses, in memory (no store), one core.
+ * Tracing throughput: a haircut trace from 100 seed addresses over N generated account-model
+ * transfers among M addresses, through the trace index and its WebAssembly kernel, one core.
  *
- * npm run bench -- trace [TRANSFERS] [ADDRESSES]     (default 10,000,000 and 1,000,000)
+ * npm run bench -- trace [TRANSFERS] [ADDRESSES] [SLICE] [wide]
+ *   defaults 10,000,000 transfers, 1,000,000 addresses; the general engine runs on the first
+ *   SLICE transfers (default 1,000,000) for comparison. `wide`: amounts up to ~1,000 ETH, so
+ *   balances and products pass 2^64 (the kernel's 128-bit path) instead of up to 0.1 ETH.
  *
- * Two runs: (1) fresh event objects per transfer, as a store reader would yield them; (2) one
- * reused event object, which isolates the engine's own cost. The engine's state is measured
- * after a forced GC at the end of the event stream (while the state is alive), less the heap
- * before the run; divided by the transfer count it gives bytes of trace state per transfer.
+ * Stages: (1) generating the events alone (fresh objects and strings per transfer, as a store
+ * reader yields them), (2) building the index from them, (3) the trace, twice (the first includes
+ * V8's switch to optimised WebAssembly), (4) the general engine and the kernel on the slice, with
+ * their results compared. Index bytes: its typed columns and WebAssembly rows (exact) plus the
+ * JS heap it keeps (address strings, maps), measured after a forced GC.
  */
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import type { TransferEvent } from '../src/tracing/index.js'
-import { traceForward } from '../src/tracing/index.js'
+import type { TraceResult, TransferEvent } from '../src/tracing/index.js'
+import {
+  buildTraceIndex,
+  canonicalJson,
+  runTraceIndex,
+  traceForward,
+  traceIndexBytes,
+} from '../src/tracing/index.js'
 
 setFlagsFromString('--expose-gc')
 const gcValue: unknown = runInNewContext('gc')
@@ -20,105 +30,161 @@ const gc = typeof gcValue === 'function' ? () => gcValue() : () => undefined
 
 const transfers = Number.parseInt(process.argv[3] ?? '10000000', 10)
 const addressCount = Number.parseInt(process.argv[4] ?? '1000000', 10)
+const slice = Math.min(transfers, Number.parseInt(process.argv[5] ?? '1000000', 10))
+const wide = process.argv[6] === 'wide'
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+const peakRss = () => process.resourceUsage().maxRSS * 1024
 
-// Deterministic inputs: xorshift32, address strings, a table of amounts.
-let seed = 0x9e3779b9
+// Deterministic inputs: xorshift32 and a table of amounts.
+let state = 0
 function next(): number {
-  seed ^= seed << 13
-  seed ^= seed >>> 17
-  seed ^= seed << 5
-  return seed >>> 0
+  state ^= state << 13
+  state ^= state >>> 17
+  state ^= state << 5
+  return state >>> 0
 }
-const addresses = Array.from(
-  { length: addressCount },
-  (_, i) => `0x${i.toString(16).padStart(40, '0')}`,
+state = 0x9e3779b9
+// Up to 0.1 ETH in wei (balances stay below 2^64), or with `wide` up to ~1,000 ETH (above 2^64).
+const amounts = Array.from({ length: 4096 }, () => {
+  const wei = BigInt(next()) * BigInt(1 + (next() % 25_000_000))
+  return wide ? wei * BigInt(1 + (next() % 10_000)) : wei
+})
+const address = (id: number) => `0x${id.toString(16).padStart(40, '0')}`
+// Strings as a database driver returns them: a new flat string per value, decoded from bytes
+// (not the rope a template literal builds, nor a shared string).
+const addressBuffer = Buffer.from(
+  Array.from({ length: addressCount }, (_, id) => address(id)).join(''),
+  'latin1',
 )
-// Up to 0.1 ETH in wei (mean 0.05): balances stay in the engine's 64-bit fast path.
-const amounts = Array.from(
-  { length: 4096 },
-  () => BigInt(next()) * BigInt(1 + (next() % 25_000_000)),
-)
+const freshAddress = (id: number) => addressBuffer.toString('latin1', id * 42, id * 42 + 42)
+const hashBytes = Buffer.from(`0x${'0'.repeat(64)}`, 'latin1')
+function freshHash(tx: number): string {
+  const hex = tx.toString(16)
+  hashBytes.write(hex, 66 - hex.length, 'latin1')
+  return hashBytes.toString('latin1')
+}
 const seeds = Array.from({ length: 100 }, (_, i) => ({
   kind: 'address' as const,
   chain: 'ethereum' as const,
-  address: addresses[(i * 9973) % addressCount] ?? '',
+  address: address((i * 9973) % addressCount),
   sinceBlock: 0,
 }))
 
-type Sample = { heapBefore: number; heapState: number; rssPeak: number }
-
-/** Yields the transfers; samples RSS as it goes and the heap (after GC) at the end. */
-function* generate(reuse: boolean, sample: Sample): Generator<TransferEvent> {
-  seed = 0x12345678
-  const shared = {
-    kind: 'transfer' as const,
-    chain: 'ethereum' as const,
-    txHash: '0xbench',
-    blockHeight: 0,
-    txIndex: 0,
-    position: 'a',
-    asset: 'native',
-    from: '' as string | null,
-    to: '' as string | null,
-    amount: 0n,
-  }
-  for (let i = 0; i < transfers; i++) {
-    const from = addresses[next() % addressCount] ?? null
-    const to = addresses[next() % addressCount] ?? null
-    const amount = amounts[next() & 4095] ?? 1n
-    const blockHeight = Math.floor(i / 100)
-    if (reuse) {
-      shared.from = from
-      shared.to = to
-      shared.amount = amount
-      shared.blockHeight = blockHeight
-      shared.txIndex = i % 100
-      yield shared
-    } else {
-      yield { ...shared, from, to, amount, blockHeight, txIndex: i % 100 }
+/**
+ * Fresh transfer objects in chain order: 1 to 3 transfers per transaction (positions a, b0, b1),
+ * 100 transfers per block, addresses and hashes as new strings each time (as rows from a store).
+ */
+function* generate(count: number): Generator<TransferEvent> {
+  state = 0x12345678
+  let tx = 0
+  let inTx = 0
+  let perTx = 1
+  for (let i = 0; i < count; i++) {
+    if (inTx === perTx) {
+      tx++
+      inTx = 0
+      perTx = 1 + (next() % 4 === 0 ? 1 + (next() & 1) : 0)
     }
-    if ((i & 0xfffff) === 0) sample.rssPeak = Math.max(sample.rssPeak, process.memoryUsage().rss)
+    yield {
+      kind: 'transfer',
+      chain: 'ethereum',
+      txHash: freshHash(tx),
+      blockHeight: Math.floor(i / 100),
+      txIndex: tx % 1000,
+      position: inTx === 0 ? 'a' : `b${inTx - 1}`,
+      asset: 'native',
+      from: freshAddress(next() % addressCount),
+      to: freshAddress(next() % addressCount),
+      amount: amounts[next() & 4095] ?? 1n,
+    }
+    inTx++
   }
-  gc()
-  const usage = process.memoryUsage()
-  sample.heapState = usage.heapUsed
-  sample.rssPeak = Math.max(sample.rssPeak, usage.rss)
 }
 
-function run(reuse: boolean): void {
-  gc()
-  const before = process.memoryUsage()
-  const sample: Sample = { heapBefore: before.heapUsed, heapState: 0, rssPeak: before.rss }
-  const started = performance.now()
-  const result = traceForward({
-    events: generate(reuse, sample),
-    seeds,
-    policy: 'haircut',
-    collectTransfers: false,
-  })
-  const seconds = (performance.now() - started) / 1000
-  const after = process.memoryUsage()
-  const state = sample.heapState - sample.heapBefore
-  console.log(`${reuse ? 'reused event object' : 'fresh event objects'}:`)
-  console.log(
-    `  ${fmt(result.eventsApplied)} transfers in ${seconds.toFixed(2)} s: ${fmt(result.eventsApplied / seconds)} events/s`,
-  )
-  console.log(
-    `  tainted holders: ${fmt(result.holdings.length)}, held ${result.totals.held}, seeded ${result.totals.seeded}`,
-  )
-  console.log(`  rss before ${mb(before.rss)}, peak ${mb(sample.rssPeak)}, after ${mb(after.rss)}`)
-  console.log(
-    `  heapUsed before ${mb(before.heapUsed)}, with engine state ${mb(sample.heapState)}, after ${mb(after.heapUsed)}`,
-  )
-  console.log(
-    `  engine state: ${mb(state)} = ${(state / transfers).toFixed(1)} bytes per transfer, ${(state / addressCount).toFixed(0)} bytes per address`,
-  )
+function sameResult(a: TraceResult, b: TraceResult): boolean {
+  return canonicalJson(a) === canonicalJson(b)
 }
 
 console.log(
-  `haircut trace: ${fmt(transfers)} transfers among ${fmt(addressCount)} addresses, 100 seeds`,
+  `haircut trace: ${fmt(transfers)} transfers among ${fmt(addressCount)} addresses, 100 address seeds${wide ? ', wide amounts' : ''}`,
 )
-run(false)
-run(true)
+
+// (1) Generation alone, to separate it from the index build.
+let started = performance.now()
+let generated = 0
+for (const _ of generate(transfers)) generated++
+const generation = performance.now() - started
+console.log(
+  `generating events alone: ${seconds(generation)} (${fmt(generated / (generation / 1000))} events/s)`,
+)
+
+// (2) The index.
+gc()
+const before = process.memoryUsage()
+started = performance.now()
+const index = buildTraceIndex(generate(transfers))
+const building = performance.now() - started
+gc()
+const after = process.memoryUsage()
+const bytes = traceIndexBytes(index)
+const heapKept = after.heapUsed - before.heapUsed
+const indexBytes = bytes.total + heapKept
+const buildOnly = building - generation
+console.log(
+  `index build: ${seconds(building)} with generation, ~${seconds(buildOnly)} without: ${fmt(transfers / (buildOnly / 1000))} rows/s`,
+)
+console.log(
+  `  ${fmt(index.transfers)} transfers, ${fmt(index.txHashes.length / 32)} transactions, ${fmt(index.holderAddress.length)} holders`,
+)
+console.log(
+  `  columns ${mb(bytes.total)} (rows ${mb(bytes.rows)}, transactions ${mb(bytes.transactions)}, tx/position ids ${mb(bytes.rowColumns)}, holder ids ${mb(bytes.holders)}) + JS heap kept ${mb(heapKept)}`,
+)
+console.log(
+  `  index: ${(indexBytes / transfers).toFixed(1)} bytes per transfer (columns ${(bytes.total / transfers).toFixed(1)}, heap ${(heapKept / transfers).toFixed(1)})`,
+)
+console.log(`  peak RSS so far ${mb(peakRss())}`)
+
+// (3) The trace.
+for (const run of ['first', 'second']) {
+  gc()
+  started = performance.now()
+  const traced = runTraceIndex(index, { seeds, policy: 'haircut', collectTransfers: false })
+  const total = performance.now() - started
+  const { prepare, kernel, result } = traced.timings
+  const r = traced.result
+  console.log(
+    `trace (${run} run, ${traced.engine}${traced.fallback === null ? '' : `: ${traced.fallback}`}): ${fmt(r.eventsApplied)} transfers in ${seconds(total)}: ${fmt(r.eventsApplied / (total / 1000))} events/s`,
+  )
+  console.log(
+    `  prepare ${fmt(prepare)} ms, kernel ${fmt(kernel)} ms (${fmt(r.eventsApplied / (kernel / 1000))} events/s), result ${fmt(result)} ms`,
+  )
+  console.log(
+    `  tainted holders ${fmt(r.holdings.length)}, seeded ${r.totals.seeded}, held ${r.totals.held} (conserved: ${r.totals.seeded === r.totals.held})`,
+  )
+  console.log(
+    `  engine state ${mb(traced.stateBytes ?? 0)} = ${((traced.stateBytes ?? 0) / transfers).toFixed(1)} bytes per transfer, ${((traced.stateBytes ?? 0) / index.holderAddress.length).toFixed(0)} per holder`,
+  )
+  console.log(`  peak RSS so far ${mb(peakRss())}`)
+}
+
+// (4) The general engine on a slice, against the kernel on an index of the same slice.
+const events = [...generate(slice)]
+const small = buildTraceIndex(events)
+for (const collectTransfers of [false, true]) {
+  const parameters = { seeds, policy: 'haircut' as const, collectTransfers }
+  gc()
+  started = performance.now()
+  const general = traceForward({ ...parameters, events })
+  const generalMs = performance.now() - started
+  runTraceIndex(small, parameters)
+  gc()
+  started = performance.now()
+  const fast = runTraceIndex(small, parameters)
+  const fastMs = performance.now() - started
+  console.log(
+    `slice of ${fmt(slice)}${collectTransfers ? `, listing ${fmt(general.transfers.length)} tainted transfers` : ''}: general engine ${fmt(slice / (generalMs / 1000))} events/s, index ${fmt(slice / (fastMs / 1000))} events/s (${fast.engine}): ${(generalMs / fastMs).toFixed(1)}× faster, same result: ${sameResult(general, fast.result)}`,
+  )
+}
+console.log(`peak RSS ${mb(peakRss())}`)

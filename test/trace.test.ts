@@ -81,6 +81,10 @@ describe.each(testDialects)('%s: chainwatch trace', (dialect) => {
         asset: 'native',
         chain: 'ethereum',
         hop: 2,
+        list: 'exchanges',
+        category: 'exchange',
+        entity: 'Exchange',
+        label: null,
       },
     ])
     expect(trace.result.totals).toMatchObject({

@@ -53,6 +53,7 @@ export {
   decodeBlockHeader,
   decodeTransaction,
   decompressBzip2,
+  nullDataPayload,
   readBlockFile,
   readBlockFileAsync,
   sniffBlockBytes,

@@ -54,6 +54,11 @@ export type OutputRecord = {
   readonly blockHeight: number
   /** Position of the transaction in its block; null when an export (BigQuery) lacks it. */
   readonly txIndex: number | null
+  /**
+   * OP_RETURN (nulldata) outputs: the bytes the script pushes, concatenated, as lowercase hex
+   * (a bridge's `OUT:<hash>` memo travels here); absent on other outputs.
+   */
+  readonly data?: string
 }
 
 /** A Bitcoin transaction input: spends one earlier output. */

@@ -3,10 +3,12 @@ import { loadConfig } from '../config/index.js'
 import { ChainwatchError, isChainwatchError } from '../errors/index.js'
 import { version } from '../version.js'
 import { importCommand } from './commands/importCommand.js'
+import { ingestCommand } from './commands/ingestCommand.js'
 import { listsCommand } from './commands/listsCommand.js'
 import { screenCommand } from './commands/screenCommand.js'
 import { serveCommand } from './commands/serveCommand.js'
 import { statsCommand } from './commands/statsCommand.js'
+import { traceBackCommand } from './commands/traceBackCommand.js'
 import { traceCommand } from './commands/traceCommand.js'
 import { exitCodes } from './exitCodes.js'
 import type { CliContext } from './withStore.js'
@@ -61,10 +63,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   for (const command of [
     importCommand(context),
+    ingestCommand(context),
     statsCommand(context),
     listsCommand(context),
     screenCommand(context),
     traceCommand(context),
+    traceBackCommand(context),
     serveCommand(context),
   ]) {
     program.addCommand(contain(command))

@@ -18,6 +18,10 @@ export const errorCatalog = {
   'list.invalid': 'A sanctions or label list file is malformed.',
   'list.unavailable': 'A list file cannot be read or downloaded.',
   not_found: 'The requested resource does not exist.',
+  'rpc.failed':
+    'A JSON-RPC node cannot be reached, keeps failing after retries, or answers with an error.',
+  'rpc.malformed':
+    'A JSON-RPC response does not have the expected shape or contradicts another response.',
   'store.migration_failed': 'The database schema could not be brought up to date.',
   'store.unavailable': 'The database cannot be reached or opened.',
   'store.url_invalid': 'CHAINWATCH_DATABASE_URL is not a sqlite: or postgres:// URL.',

@@ -35,6 +35,8 @@ export function addWriteResults(a: WriteResult, b: WriteResult): WriteResult {
     outputs: a.outputs + b.outputs,
     inputs: a.inputs + b.inputs,
     transfers: a.transfers + b.transfers,
+    swaps: a.swaps + b.swaps,
+    bridgeDeposits: a.bridgeDeposits + b.bridgeDeposits,
   }
 }
 
@@ -44,4 +46,6 @@ export const noWrites: WriteResult = {
   outputs: 0,
   inputs: 0,
   transfers: 0,
+  swaps: 0,
+  bridgeDeposits: 0,
 }

@@ -1,5 +1,12 @@
 /** @module Bulk import of exports and raw blocks into the store, checkpointed and idempotent. */
 
+export type { TracesChoice } from './evm/fetchBlock.js'
+export type {
+  IngestEvmParameters,
+  IngestEvmProgress,
+  IngestEvmSummary,
+} from './evm/ingestEvm.js'
+export { ingestEvm } from './evm/ingestEvm.js'
 export type { ImportSummary, RowError } from './ImportSummary.js'
 export type { ImportFilesParameters, ImportFilesResult } from './importFiles.js'
 export { importFiles } from './importFiles.js'

@@ -2,11 +2,12 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { screenAddresses, toJsonResults } from '../screening/index.js'
 import type { Store } from '../store/index.js'
-import { canonicalJson, traceStore } from '../tracing/index.js'
+import { canonicalJson, traceStore, traceStoreBackward } from '../tracing/index.js'
 import { type ErrorLog, onError } from './onError.js'
 import { errorSchema, healthSchema, statsSchema } from './schemas.js'
 import { screenRoute } from './screenRoute.js'
-import { traceRoute } from './traceRoute.js'
+import { traceBackParametersOf, traceBackRoute } from './traceBackRoute.js'
+import { traceParametersOf, traceRoute } from './traceRoute.js'
 
 export type ServerDeps = {
   readonly store: Pick<
@@ -18,6 +19,9 @@ export type ServerDeps = {
     | 'counterparties'
     | 'transfersInOrder'
     | 'utxoTransactionsInOrder'
+    | 'swapsInOrder'
+    | 'bridgeDepositsInOrder'
+    | 'paymentsTo'
     | 'activeDesignations'
   >
   readonly version: string
@@ -114,34 +118,13 @@ export function createServer(deps: ServerDeps) {
 
   app.openapi(traceRoute, async (c) => {
     const body = c.req.valid('json')
-    const trace = await traceStore(
-      { store: deps.store },
-      {
-        chain: body.chain,
-        policy: body.policy,
-        seeds: body.seeds.map((seed) =>
-          seed.kind === 'transfer'
-            ? {
-                kind: 'transfer',
-                chain: body.chain,
-                txHash: seed.txHash.toLowerCase(),
-                ...(seed.position === undefined ? {} : { position: seed.position }),
-              }
-            : {
-                kind: 'address',
-                chain: body.chain,
-                address: seed.address.toLowerCase(),
-                sinceBlock: seed.sinceBlock,
-                ...(seed.asset === undefined ? {} : { asset: seed.asset.toLowerCase() }),
-              },
-        ),
-        ...(body.stopCategories === undefined ? {} : { stopCategories: body.stopCategories }),
-        ...(body.maxHops === undefined ? {} : { maxHops: body.maxHops }),
-        ...(body.dust === undefined ? {} : { dust: BigInt(body.dust) }),
-        ...(body.fromBlock === undefined ? {} : { fromBlock: body.fromBlock }),
-        ...(body.toBlock === undefined ? {} : { toBlock: body.toBlock }),
-      },
-    )
+    const trace = await traceStore({ store: deps.store }, traceParametersOf(body))
+    return c.json(JSON.parse(canonicalJson(trace)), 200)
+  })
+
+  app.openapi(traceBackRoute, async (c) => {
+    const body = c.req.valid('json')
+    const trace = await traceStoreBackward({ store: deps.store }, traceBackParametersOf(body))
     return c.json(JSON.parse(canonicalJson(trace)), 200)
   })
 

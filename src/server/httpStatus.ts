@@ -16,6 +16,8 @@ export const httpStatus: Record<ErrorCode, ContentfulStatusCode> = {
   'list.invalid': 422,
   'list.unavailable': 502,
   not_found: 404,
+  'rpc.failed': 502,
+  'rpc.malformed': 502,
   'store.migration_failed': 503,
   'store.unavailable': 503,
   'store.url_invalid': 500,

@@ -29,6 +29,11 @@ export const chainStatsSchema = z
     native_transfers: z.number().int(),
     internal_transfers: z.number().int(),
     token_transfers: z.number().int(),
+    swaps: z.number().int().openapi({ description: 'DEX swaps (Uniswap V2/V3 Swap logs).' }),
+    bridge_deposits: z
+      .number()
+      .int()
+      .openapi({ description: 'Bridge-router deposits (THORChain-style Deposit logs).' }),
     addresses: z.number().int(),
     assets: z
       .record(z.string(), z.string().regex(/^\d+$/))

@@ -1,8 +1,11 @@
 import type {
+  Amount,
+  BridgeDepositRecord,
   ChainBatch,
   ChainId,
   InputRecord,
   OutputRecord,
+  SwapRecord,
   TransferRecord,
 } from '../chain/index.js'
 import type { ListEntry, ListKind } from '../screening/index.js'
@@ -24,6 +27,8 @@ export type WriteResult = {
   readonly outputs: number
   readonly inputs: number
   readonly transfers: number
+  readonly swaps: number
+  readonly bridgeDeposits: number
 }
 
 /** What `resolvePending` filled in from rows that arrived later or in another file. */
@@ -44,6 +49,9 @@ export type ChainStats = {
   readonly native_transfers: number
   readonly internal_transfers: number
   readonly token_transfers: number
+  /** DEX swaps and bridge-router deposits (account chains). */
+  readonly swaps: number
+  readonly bridge_deposits: number
   /** Distinct addresses seen in outputs, inputs and transfers. */
   readonly addresses: number
   /**
@@ -113,9 +121,61 @@ export interface Store {
   utxoTransactionsInOrder(
     parameters: UtxoTransactionsInOrderParameters,
   ): AsyncIterable<readonly UtxoTransactionRecord[]>
+  /** A chain's DEX swaps in chain order `(block, tx index, position)`, in pages that never split a block. */
+  swapsInOrder(parameters: ChainOrderParameters): AsyncIterable<readonly SwapRecord[]>
+  /**
+   * A chain's bridge-router deposits in chain order, with their block's time, in pages that never
+   * split a block.
+   */
+  bridgeDepositsInOrder(
+    parameters: ChainOrderParameters,
+  ): AsyncIterable<readonly StoredBridgeDeposit[]>
+  /**
+   * Outputs paying `address` in blocks timed within `[fromTime, toTime]`, earliest first (at most
+   * `limit`, default 100), each with its transaction's OP_RETURN payloads: the candidates for a
+   * bridge's outbound payment.
+   */
+  paymentsTo(parameters: PaymentsToParameters): Promise<readonly AddressPayment[]>
   /** Throws `store.unavailable` when the database does not answer. */
   ping(): Promise<void>
   close(): Promise<void>
+}
+
+/** Which blocks a chain-order stream reads. */
+export type ChainOrderParameters = {
+  readonly chain: ChainId
+  readonly fromBlock?: number
+  readonly toBlock?: number
+  /** Rows per query; a block larger than this is read whole in one extra query. */
+  readonly pageSize?: number
+}
+
+/** A bridge deposit as stored, with its block's time (unix seconds; null while the block is not imported). */
+export type StoredBridgeDeposit = BridgeDepositRecord & { readonly blockTime: number | null }
+
+/** Which payments `paymentsTo` looks for. */
+export type PaymentsToParameters = {
+  readonly chain: ChainId
+  readonly address: string
+  /** Unix seconds, both inclusive. */
+  readonly fromTime: number
+  readonly toTime: number
+  readonly limit?: number
+}
+
+/** One output paying an address, with its block's time and its transaction's OP_RETURN payloads. */
+export type AddressPayment = {
+  readonly chain: ChainId
+  readonly txHash: string
+  readonly outputIndex: number
+  readonly address: string
+  readonly value: Amount
+  readonly blockHeight: number
+  readonly txIndex: number | null
+  /** Unix seconds. */
+  readonly blockTime: number
+  /** Hex payloads of the transaction's OP_RETURN outputs, by output index. */
+  readonly data: readonly string[]
 }
 
 /** Which transactions `utxoTransactionsInOrder` reads. */

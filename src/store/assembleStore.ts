@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely'
 import type { ChainBatch } from '../chain/index.js'
 import { ChainwatchError } from '../errors/index.js'
+import { readBridgeDepositsInOrder } from './readBridgeDepositsInOrder.js'
 import { readCheckpoint } from './readCheckpoint.js'
 import { readCounterparties } from './readCounterparties.js'
 import { readDesignations } from './readDesignations.js'
 import { readLists } from './readLists.js'
+import { readPaymentsTo } from './readPaymentsTo.js'
 import { readStats } from './readStats.js'
+import { readSwapsInOrder } from './readSwapsInOrder.js'
 import { readTransfersInOrder } from './readTransfersInOrder.js'
 import { readUtxoTransactionsInOrder } from './readUtxoTransactionsInOrder.js'
 import { replaceList } from './replaceList.js'
@@ -88,6 +91,14 @@ export function assembleStore<D extends StoreDialect>({
       guardStream('Reading UTXO transactions in chain order', () =>
         readUtxoTransactionsInOrder(db, parameters),
       ),
+    swapsInOrder: (parameters) =>
+      guardStream('Reading swaps in chain order', () => readSwapsInOrder(db, parameters)),
+    bridgeDepositsInOrder: (parameters) =>
+      guardStream('Reading bridge deposits in chain order', () =>
+        readBridgeDepositsInOrder(db, parameters),
+      ),
+    paymentsTo: (parameters) =>
+      guard('Reading payments to an address', () => readPaymentsTo(db, parameters)),
     ping: () => guard('Pinging', ping),
     close: async () => {
       if (closed) return

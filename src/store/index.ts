@@ -11,16 +11,20 @@ export { parseStoreUrl } from './parseStoreUrl.js'
 export { redactUrl } from './redactUrl.js'
 export type { SqlStore } from './SqlStore.js'
 export type {
+  AddressPayment,
+  ChainOrderParameters,
   ChainStats,
   CounterpartyFlow,
   Designation,
   ImportCheckpoint,
   ListSummary,
   ListVersionInput,
+  PaymentsToParameters,
   ReplaceListResult,
   ResolveResult,
   Store,
   StoreDialect,
+  StoredBridgeDeposit,
   UtxoTransactionRecord,
   UtxoTransactionsInOrderParameters,
   WriteResult,

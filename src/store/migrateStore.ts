@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely'
 import { ChainwatchError } from '../errors/index.js'
 import { up as init } from './migrations/0001_init.js'
 import { up as lists } from './migrations/0002_lists.js'
+import { up as swapsBridges } from './migrations/0003_swaps_bridges.js'
 import type { StoreDialect } from './Store.js'
 import type { Database } from './schema.js'
 
@@ -11,6 +12,7 @@ type StoreMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<vo
 const migrations: Readonly<Record<string, StoreMigration>> = {
   '0001_init': init,
   '0002_lists': lists,
+  '0003_swaps_bridges': swapsBridges,
 }
 
 export type MigrateStoreParameters = {

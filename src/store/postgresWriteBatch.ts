@@ -32,6 +32,11 @@ export async function postgresWriteBatch(
       outputs: await insertAll(trx, { insert: tableInserts.outputs, records: batch.outputs }),
       inputs: await insertAll(trx, { insert: tableInserts.inputs, records: batch.inputs }),
       transfers: await insertAll(trx, { insert: tableInserts.transfers, records: batch.transfers }),
+      swaps: await insertAll(trx, { insert: tableInserts.swaps, records: batch.swaps ?? [] }),
+      bridgeDeposits: await insertAll(trx, {
+        insert: tableInserts.bridgeDeposits,
+        records: batch.bridgeDeposits ?? [],
+      }),
     }
     if (position !== undefined) {
       await trx

@@ -33,6 +33,8 @@ export function prepareSqliteWriteBatch(database: SqliteDatabase.Database): Sqli
   const outputs = prepareInsert(tableInserts.outputs)
   const inputs = prepareInsert(tableInserts.inputs)
   const transfers = prepareInsert(tableInserts.transfers)
+  const swaps = prepareInsert(tableInserts.swaps)
+  const bridgeDeposits = prepareInsert(tableInserts.bridgeDeposits)
   const upsertCheckpoint = prepare(checkpointSql)
 
   return database.transaction((batch: ChainBatch, checkpoint: ImportCheckpoint | undefined) => {
@@ -43,6 +45,8 @@ export function prepareSqliteWriteBatch(database: SqliteDatabase.Database): Sqli
       outputs: insertAll(outputs, batch.outputs),
       inputs: insertAll(inputs, batch.inputs),
       transfers: insertAll(transfers, batch.transfers),
+      swaps: insertAll(swaps, batch.swaps ?? []),
+      bridgeDeposits: insertAll(bridgeDeposits, batch.bridgeDeposits ?? []),
     }
     if (position !== undefined) {
       upsertCheckpoint.run([position.source, position.position, new Date().toISOString()])

@@ -13,7 +13,9 @@ export async function readStats(
   dialect: StoreDialect,
 ): Promise<readonly ChainStats[]> {
   const amounts = amountSql(dialect)
-  const countBy = (table: 'blocks' | 'transactions' | 'inputs' | 'outputs') =>
+  const countBy = (
+    table: 'blocks' | 'transactions' | 'inputs' | 'outputs' | 'swaps' | 'bridge_deposits',
+  ) =>
     db
       .selectFrom(table)
       .select(['chain', (eb) => eb.fn.countAll<Count>().as('count')])
@@ -28,6 +30,8 @@ export async function readStats(
     addresses,
     outputTotals,
     transferTotals,
+    swaps,
+    bridgeDeposits,
   ] = await Promise.all([
     countBy('blocks'),
     countBy('transactions'),
@@ -49,6 +53,8 @@ export async function readStats(
       .select(['chain', 'asset', amounts.sumText('amount').as('total')])
       .groupBy(['chain', 'asset'])
       .execute(),
+    countBy('swaps'),
+    countBy('bridge_deposits'),
   ])
 
   const counts = new Map<ChainId, Mutable<Omit<ChainStats, 'assets'>>>()
@@ -65,6 +71,8 @@ export async function readStats(
         native_transfers: 0,
         internal_transfers: 0,
         token_transfers: 0,
+        swaps: 0,
+        bridge_deposits: 0,
         addresses: 0,
       }
       counts.set(id, draft)
@@ -81,6 +89,8 @@ export async function readStats(
     else if (row.kind === 'internal') draft.internal_transfers += Number(row.count)
     else draft.token_transfers += Number(row.count)
   }
+  for (const row of swaps) countsOf(row.chain).swaps = Number(row.count)
+  for (const row of bridgeDeposits) countsOf(row.chain).bridge_deposits = Number(row.count)
   for (const row of addresses) countsOf(row.chain).addresses = Number(row.count)
 
   // UTXO chains: the native asset is the sum of outputs. Account chains: native and internal

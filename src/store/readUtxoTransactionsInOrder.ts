@@ -95,6 +95,7 @@ async function attach(
         scriptType: row.script_type,
         blockHeight: Number(row.block_height),
         txIndex: row.tx_index === null ? null : Number(row.tx_index),
+        ...(row.data === null ? {} : { data: row.data }),
       }
       append(outputs, row.tx_hash, output)
     }

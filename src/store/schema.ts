@@ -43,6 +43,8 @@ export interface OutputsTable {
   script_type: string
   block_height: number
   tx_index: number | null
+  /** OP_RETURN outputs: the bytes the script pushes, as hex; null otherwise. */
+  data: string | null
 }
 
 export interface InputsTable {
@@ -68,6 +70,39 @@ export interface TransfersTable {
   amount: AmountColumn
   block_height: number
   tx_index: number | null
+}
+
+/** A DEX swap (Uniswap V2/V3 `Swap` log) with its tokens resolved. */
+export interface SwapsTable {
+  chain: string
+  tx_hash: string
+  /** The Swap log's position (`c%06d`). */
+  position: string
+  block_height: number
+  tx_index: number | null
+  protocol: string
+  pool: string
+  sender: string
+  recipient: string
+  token_in: string
+  amount_in: AmountColumn
+  token_out: string
+  amount_out: AmountColumn
+}
+
+/** A bridge-router `Deposit` log (THORChain style). */
+export interface BridgeDepositsTable {
+  chain: string
+  tx_hash: string
+  position: string
+  block_height: number
+  tx_index: number | null
+  router: string
+  vault: string
+  depositor: string
+  asset: string
+  amount: AmountColumn
+  memo: string
 }
 
 export interface ImportCheckpointsTable {
@@ -121,6 +156,8 @@ export interface Database {
   outputs: OutputsTable
   inputs: InputsTable
   transfers: TransfersTable
+  swaps: SwapsTable
+  bridge_deposits: BridgeDepositsTable
   import_checkpoints: ImportCheckpointsTable
   list_versions: ListVersionsTable
   designations: DesignationsTable

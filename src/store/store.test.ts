@@ -121,6 +121,8 @@ function counts(batch: ChainBatch): WriteResult {
     outputs: batch.outputs.length,
     inputs: batch.inputs.length,
     transfers: batch.transfers.length,
+    swaps: batch.swaps?.length ?? 0,
+    bridgeDeposits: batch.bridgeDeposits?.length ?? 0,
   }
 }
 
@@ -163,13 +165,23 @@ function expectedStats(batch: ChainBatch): ChainStats[] {
       native_transfers: transfers.filter((t) => t.kind === 'native').length,
       internal_transfers: transfers.filter((t) => t.kind === 'internal').length,
       token_transfers: transfers.filter((t) => t.kind === 'token').length,
+      swaps: of(batch.swaps ?? []).length,
+      bridge_deposits: of(batch.bridgeDeposits ?? []).length,
       addresses: addresses.size,
       assets,
     }
   })
 }
 
-const none: WriteResult = { blocks: 0, transactions: 0, outputs: 0, inputs: 0, transfers: 0 }
+const none: WriteResult = {
+  blocks: 0,
+  transactions: 0,
+  outputs: 0,
+  inputs: 0,
+  transfers: 0,
+  swaps: 0,
+  bridgeDeposits: 0,
+}
 
 describe.each(dialects)('%s: store', (dialect) => {
   let database: TestDatabase
@@ -349,7 +361,11 @@ describe.each(dialects)('%s: store', (dialect) => {
       const migrations = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(
         again.db,
       )
-      expect(migrations.rows).toEqual([{ name: '0001_init' }, { name: '0002_lists' }])
+      expect(migrations.rows).toEqual([
+        { name: '0001_init' },
+        { name: '0002_lists' },
+        { name: '0003_swaps_bridges' },
+      ])
     } finally {
       await again.close()
     }

@@ -1,8 +1,10 @@
 import type {
   BlockRecord,
+  BridgeDepositRecord,
   ChainBatch,
   InputRecord,
   OutputRecord,
+  SwapRecord,
   TransactionRecord,
   TransferRecord,
 } from '../chain/index.js'
@@ -81,6 +83,7 @@ const outputs: TableInsert<OutputRecord> = {
     ['script_type', 'text'],
     ['block_height', 'integer'],
     ['tx_index', 'integer'],
+    ['data', 'text'],
   ],
   params: (output) => [
     output.chain,
@@ -91,6 +94,7 @@ const outputs: TableInsert<OutputRecord> = {
     output.scriptType,
     output.blockHeight,
     output.txIndex,
+    output.data ?? null,
   ],
 }
 
@@ -148,9 +152,71 @@ const transfers: TableInsert<TransferRecord> = {
   ],
 }
 
+const swaps: TableInsert<SwapRecord> = {
+  table: 'swaps',
+  columns: [
+    ['chain', 'text'],
+    ['tx_hash', 'text'],
+    ['position', 'text'],
+    ['block_height', 'integer'],
+    ['tx_index', 'integer'],
+    ['protocol', 'text'],
+    ['pool', 'text'],
+    ['sender', 'text'],
+    ['recipient', 'text'],
+    ['token_in', 'text'],
+    ['amount_in', 'numeric'],
+    ['token_out', 'text'],
+    ['amount_out', 'numeric'],
+  ],
+  params: (swap) => [
+    swap.chain,
+    swap.txHash,
+    swap.position,
+    swap.blockHeight,
+    swap.txIndex,
+    swap.protocol,
+    swap.pool,
+    swap.sender,
+    swap.recipient,
+    swap.tokenIn,
+    swap.amountIn.toString(),
+    swap.tokenOut,
+    swap.amountOut.toString(),
+  ],
+}
+
+const bridgeDeposits: TableInsert<BridgeDepositRecord> = {
+  table: 'bridge_deposits',
+  columns: [
+    ['chain', 'text'],
+    ['tx_hash', 'text'],
+    ['position', 'text'],
+    ['block_height', 'integer'],
+    ['tx_index', 'integer'],
+    ['router', 'text'],
+    ['vault', 'text'],
+    ['depositor', 'text'],
+    ['asset', 'text'],
+    ['amount', 'numeric'],
+    ['memo', 'text'],
+  ],
+  params: (deposit) => [
+    deposit.chain,
+    deposit.txHash,
+    deposit.position,
+    deposit.blockHeight,
+    deposit.txIndex,
+    deposit.router,
+    deposit.vault,
+    deposit.depositor,
+    deposit.asset,
+    deposit.amount.toString(),
+    deposit.memo,
+  ],
+}
+
 /** Row mappings for every field of a `ChainBatch`, in the order a batch is written. */
 export const tableInserts: {
-  readonly [K in Exclude<keyof ChainBatch, 'swaps' | 'bridgeDeposits'>]: TableInsert<
-    ChainBatch[K][number]
-  >
-} = { blocks, transactions, outputs, inputs, transfers }
+  readonly [K in keyof ChainBatch]-?: TableInsert<NonNullable<ChainBatch[K]>[number]>
+} = { blocks, transactions, outputs, inputs, transfers, swaps, bridgeDeposits }

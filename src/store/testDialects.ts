@@ -32,6 +32,8 @@ const tables = [
   'outputs',
   'inputs',
   'transfers',
+  'swaps',
+  'bridge_deposits',
   'import_checkpoints',
   'designations',
   'list_versions',

@@ -1,8 +1,10 @@
 import type {
   BlockRecord,
+  BridgeDepositRecord,
   ChainBatch,
   InputRecord,
   OutputRecord,
+  SwapRecord,
   TransactionRecord,
   TransferRecord,
 } from '../chain/index.js'
@@ -80,6 +82,40 @@ export const testRecords = {
       amount: 1n,
       blockHeight: 1,
       txIndex: 0,
+      ...fields,
+    }
+  },
+  swap(fields: Partial<SwapRecord> = {}): SwapRecord {
+    return {
+      chain: 'ethereum',
+      txHash: testRecords.hash(100),
+      blockHeight: 1,
+      txIndex: 0,
+      position: 'c000003',
+      protocol: 'uniswap-v2',
+      pool: testRecords.address(0x9001),
+      sender: testRecords.address(0x9002),
+      recipient: testRecords.address(1),
+      tokenIn: testRecords.address(0xa),
+      amountIn: 1000n,
+      tokenOut: testRecords.address(0xb),
+      amountOut: 2000n,
+      ...fields,
+    }
+  },
+  bridgeDeposit(fields: Partial<BridgeDepositRecord> = {}): BridgeDepositRecord {
+    return {
+      chain: 'ethereum',
+      txHash: testRecords.hash(100),
+      blockHeight: 1,
+      txIndex: 0,
+      position: 'c000001',
+      router: testRecords.address(0x7001),
+      vault: testRecords.address(0x7002),
+      depositor: testRecords.address(1),
+      asset: 'native',
+      amount: 10n ** 18n,
+      memo: '=:BTC.BTC:bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4',
       ...fields,
     }
   },

@@ -23,10 +23,85 @@ export type TraceEndpoint = {
   readonly asset: string
   readonly absorbed: Amount
   readonly hop: number
+  /**
+   * The designation that made it a stop (`traceStore` adds it from the loaded lists; the engine
+   * alone knows none): its list, category, the entity and the source's label.
+   */
+  readonly list?: string
+  readonly category?: string
+  readonly entity?: string | null
+  readonly label?: string | null
 }
 
-/** What became of the taint a transfer or output carried. */
-export type TaintFate = 'held' | 'stop' | 'dust' | 'hop-limit' | 'burned'
+/**
+ * What became of the taint a transfer or output carried. `swap`: a swap's in-leg (the taint
+ * leaves converted by the out-leg); `bridge`: a bridge deposit's value leg (it left the chain).
+ */
+export type TaintFate = 'held' | 'stop' | 'dust' | 'hop-limit' | 'burned' | 'swap' | 'bridge'
+
+/** How sure a cross-chain link is of its outbound payment (docs/tracing.md). */
+export type LinkConfidence = 'high' | 'medium' | 'low' | 'none'
+
+/** One fact a cross-chain link rests on. */
+export type LinkEvidence = {
+  readonly kind:
+    | 'memo'
+    | 'destination'
+    | 'time-delta'
+    | 'output-value'
+    | 'candidates'
+    | 'out-memo'
+    | 'unmatched'
+  /** The fact, as data (a memo, an address, seconds, base units, a count) or a short reason. */
+  readonly value: string
+}
+
+/** A payment on the destination chain that may be a bridge deposit's outbound. */
+export type LinkOutbound = {
+  readonly chain: ChainId
+  readonly txHash: string
+  readonly outputIndex: number
+  readonly address: string
+  readonly value: Amount
+  readonly blockHeight: number
+  /** Unix seconds. */
+  readonly blockTime: number
+}
+
+/** A tainted bridge deposit and, when found, the payment it came out as on the other chain. */
+export type CrossChainLink = {
+  /** The deposit: chain, transaction, Deposit log position, block and its time. */
+  readonly chain: ChainId
+  readonly txHash: string
+  readonly position: string
+  readonly blockHeight: number
+  readonly blockTime: number | null
+  readonly router: string
+  readonly vault: string
+  readonly depositor: string
+  readonly memo: string
+  /** From the memo; null when the memo names no chain Chainwatch follows. */
+  readonly destinationChain: ChainId | null
+  /** The memo's asset, e.g. `BTC.BTC`. */
+  readonly destinationAsset: string | null
+  readonly destinationAddress: string | null
+  readonly asset: string
+  readonly amount: Amount
+  /** Taint the value leg carried out of the chain (counted in `bridged`). */
+  readonly tainted: Amount
+  /** The value leg's hop; the outbound output is seeded at hop + 1. */
+  readonly hop: number
+  /** The matched payment, or null (confidence `none`). */
+  readonly outbound: LinkOutbound | null
+  /** Seconds from the deposit's block to the outbound's block. */
+  readonly timeDelta: number | null
+  /** Taint seeded on the outbound output (0 without one). */
+  readonly seeded: Amount
+  /** `low` confidence: the other payments in the window, not followed. */
+  readonly otherCandidates: readonly LinkOutbound[]
+  readonly evidence: readonly LinkEvidence[]
+  readonly confidence: LinkConfidence
+}
 
 /** A transfer (account model) or output (UTXO) that carried taint. */
 export type TaintedTransfer = {
@@ -49,7 +124,8 @@ export type TaintedTransfer = {
 
 /**
  * Where all taint went. Conservation, exact under every policy:
- * `seeded + contaminated = held + stops + dust + hopLimit + fees + burned + rounding`.
+ * `seeded + contaminated + swappedIn = held + stops + dust + hopLimit + fees + burned + rounding
+ * + swappedOut + bridged`.
  */
 export type TraceTotals = {
   readonly seeded: Amount
@@ -65,6 +141,12 @@ export type TraceTotals = {
   readonly burned: Amount
   /** UTXO haircut: the floor remainders, which stay untainted (< 1 unit per output and fee). */
   readonly rounding: Amount
+  /** Taint that swap out-legs brought in, converted (in the out token's units). */
+  readonly swappedIn: Amount
+  /** Taint that swap in-legs carried into pools (in the in token's units). */
+  readonly swappedOut: Amount
+  /** Taint that bridge deposits carried off the chain. */
+  readonly bridged: Amount
 }
 
 /** The result of a forward trace. */
@@ -77,5 +159,11 @@ export type TraceResult = {
   /** In event order; empty when `collectTransfers` is false. */
   readonly transfers: readonly TaintedTransfer[]
   readonly totals: TraceTotals
+  /** Tainted bridge deposits, in event order. */
+  readonly links: readonly CrossChainLink[]
+  /** Swaps whose in-leg or out-leg is not among the transaction's transfers (ignored). */
+  readonly unmatchedSwaps: number
+  /** Bridge deposits whose value leg is not among the transaction's transfers (ignored). */
+  readonly unmatchedBridgeDeposits: number
   readonly eventsApplied: number
 }

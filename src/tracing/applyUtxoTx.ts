@@ -73,7 +73,11 @@ export function applyUtxoTx(
     }
     offset += value
     assigned += taint
-    const key = `${chain}|${ev.txHash}|${output.index}`
+    const outpoint = output.outpoint
+    const key =
+      outpoint === undefined
+        ? `${chain}|${ev.txHash}|${output.index}`
+        : `${chain}|${outpoint.txHash}|${outpoint.index}`
     const address = output.address
     let seedHolder: Holder | null = null
     if (withSeeds && address !== null) {

@@ -94,6 +94,22 @@ export function renderFlowSvg(graph: TraceGraph, maxNodes = 60): FlowSvg {
       `<text x="${labelX.toFixed(1)}" y="${(labelY - 3).toFixed(1)}" text-anchor="middle" fill="#5a1a1a" stroke="#fff" stroke-width="3" paint-order="stroke">${formatAmount(a.tainted)}</text></g>`,
     )
   }
+  // Cross-chain links: dashed, from the bridge vault to the payee on the other chain.
+  for (const l of graph.links) {
+    const from = place.get(l.source)
+    const to = place.get(l.target)
+    if (from === undefined || to === undefined) continue
+    const x1 = from.x + boxWidth
+    const y1 = from.y + boxHeight / 2
+    const x2 = to.x
+    const y2 = to.y + boxHeight / 2
+    const bend = Math.max(50, Math.abs(x2 - x1) / 2)
+    const what = `bridge link (${l.link.confidence} confidence): deposit ${l.link.txHash} paid out as ${l.link.outbound?.txHash ?? '?'}:${l.link.outbound?.outputIndex ?? '?'}`
+    parts.push(
+      `<g><title>${escapeXml(what)}</title><path d="M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}" fill="none" stroke="#1f5fa8" stroke-width="2" stroke-dasharray="6 4" marker-end="url(#arrow)"/>`,
+      `<text x="${((x1 + x2) / 2).toFixed(1)}" y="${((y1 + y2) / 2 - 4).toFixed(1)}" text-anchor="middle" fill="#1f5fa8" stroke="#fff" stroke-width="3" paint-order="stroke">bridge · ${escapeXml(l.link.confidence)}</text></g>`,
+    )
+  }
   for (const n of shown) {
     const p = place.get(n.id)
     if (p !== undefined) parts.push(box(n, p.x, p.y))
@@ -111,13 +127,23 @@ function box(n: TraceGraphNode, x: number, y: number): string {
         ? '#e99a9a'
         : '#f8dada'
   const name = n.address === null ? '(no address)' : shorten(n.address, 28)
-  const status = n.isEndpoint ? ' · stop' : n.held > 0n ? ` · holds ${formatAmount(n.held)}` : ''
+  const who = n.designation?.name ?? n.designation?.category
+  const status = n.isEndpoint
+    ? ` · stop${who === undefined ? '' : `: ${who}`}`
+    : n.held > 0n
+      ? ` · holds ${formatAmount(n.held)}`
+      : ''
   const tooltip = [
     `address: ${n.address ?? '(none)'}`,
     `chain: ${n.chain}`,
     `asset: ${n.asset}`,
     `tainted value reaching it: ${formatAmount(taintOf(n))}`,
     `still held: ${formatAmount(n.held)}`,
+    ...(n.designation === null
+      ? []
+      : [
+          `designated: ${n.designation.name ?? '(no name)'}, ${n.designation.category}, list ${n.designation.list}`,
+        ]),
   ].join('\n')
   return [
     `<g><title>${escapeXml(tooltip)}</title>`,

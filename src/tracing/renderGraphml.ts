@@ -18,6 +18,8 @@ const keys: readonly Key[] = [
   { id: 'g_parameters', for: 'graph', name: 'parameters', type: 'string' },
   { id: 'g_blocks', for: 'graph', name: 'blocks', type: 'string' },
   { id: 'g_events', for: 'graph', name: 'events', type: 'int' },
+  { id: 'g_unmatchedSwaps', for: 'graph', name: 'unmatchedSwaps', type: 'int' },
+  { id: 'g_links', for: 'graph', name: 'links', type: 'int' },
   { id: 'n_address', for: 'node', name: 'address', type: 'string' },
   { id: 'n_chain', for: 'node', name: 'chain', type: 'string' },
   { id: 'n_asset', for: 'node', name: 'asset', type: 'string' },
@@ -27,6 +29,9 @@ const keys: readonly Key[] = [
   { id: 'n_held', for: 'node', name: 'held', type: 'string' },
   { id: 'n_absorbed', for: 'node', name: 'absorbed', type: 'string' },
   { id: 'n_endpoint', for: 'node', name: 'endpoint', type: 'boolean' },
+  { id: 'n_label', for: 'node', name: 'label', type: 'string' },
+  { id: 'n_category', for: 'node', name: 'category', type: 'string' },
+  { id: 'n_list', for: 'node', name: 'list', type: 'string' },
   { id: 'e_chain', for: 'edge', name: 'chain', type: 'string' },
   { id: 'e_txHash', for: 'edge', name: 'txHash', type: 'string' },
   { id: 'e_position', for: 'edge', name: 'position', type: 'string' },
@@ -36,6 +41,12 @@ const keys: readonly Key[] = [
   { id: 'e_tainted', for: 'edge', name: 'tainted', type: 'string' },
   { id: 'e_hop', for: 'edge', name: 'hop', type: 'int' },
   { id: 'e_fate', for: 'edge', name: 'fate', type: 'string' },
+  { id: 'e_kind', for: 'edge', name: 'kind', type: 'string' },
+  { id: 'e_memo', for: 'edge', name: 'memo', type: 'string' },
+  { id: 'e_outbound', for: 'edge', name: 'outbound', type: 'string' },
+  { id: 'e_timeDelta', for: 'edge', name: 'timeDelta', type: 'int' },
+  { id: 'e_confidence', for: 'edge', name: 'confidence', type: 'string' },
+  { id: 'e_evidence', for: 'edge', name: 'evidence', type: 'string' },
 ]
 
 /**
@@ -45,7 +56,7 @@ const keys: readonly Key[] = [
  * coinbases, burns) are nodes with an empty address.
  */
 export function renderGraphml({ manifest, result }: StoreTrace): string {
-  const { nodes, edges } = traceGraph(result)
+  const { nodes, edges, links } = traceGraph(result)
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
@@ -59,6 +70,8 @@ export function renderGraphml({ manifest, result }: StoreTrace): string {
     data('g_parameters', canonicalJson(manifest.parameters), 4),
     data('g_blocks', canonicalJson(manifest.blocks), 4),
     data('g_events', String(manifest.events), 4),
+    data('g_unmatchedSwaps', String(manifest.unmatchedSwaps), 4),
+    data('g_links', String(manifest.links), 4),
   ]
   for (const n of nodes) {
     lines.push(`    <node id="${n.id}">`, ...nodeData(n), '    </node>')
@@ -78,6 +91,34 @@ export function renderGraphml({ manifest, result }: StoreTrace): string {
       '    </edge>',
     )
   }
+  // Cross-chain links: the bridge vault on one chain to the payee of the outbound on the other.
+  for (const { id, source, target, link: l } of links) {
+    lines.push(
+      `    <edge id="${id}" source="${source}" target="${target}">`,
+      data('e_kind', 'bridge-link'),
+      data('e_chain', l.chain),
+      data('e_txHash', l.txHash),
+      data('e_position', l.position),
+      data('e_asset', l.asset),
+      data('e_amount', l.amount.toString()),
+      data('e_tainted', l.tainted.toString()),
+      data('e_hop', String(l.hop)),
+      data('e_fate', 'bridge'),
+      data('e_memo', l.memo),
+      ...(l.outbound === null
+        ? []
+        : [
+            data(
+              'e_outbound',
+              `${l.outbound.chain}:${l.outbound.txHash}:${l.outbound.outputIndex}`,
+            ),
+          ]),
+      ...(l.timeDelta === null ? [] : [data('e_timeDelta', String(l.timeDelta))]),
+      data('e_confidence', l.confidence),
+      data('e_evidence', canonicalJson(l.evidence)),
+      '    </edge>',
+    )
+  }
   lines.push('  </graph>', '</graphml>', '')
   return lines.join('\n')
 }
@@ -93,6 +134,13 @@ function nodeData(n: TraceGraphNode): string[] {
     data('n_held', n.held.toString()),
     data('n_absorbed', n.absorbed.toString()),
     data('n_endpoint', String(n.isEndpoint)),
+    ...(n.designation === null
+      ? []
+      : [
+          ...(n.designation.name === null ? [] : [data('n_label', n.designation.name)]),
+          data('n_category', n.designation.category),
+          data('n_list', n.designation.list),
+        ]),
   ]
 }
 

@@ -1,7 +1,9 @@
 import type { Amount } from '../chain/index.js'
 import { escapeXml as e } from './escapeXml.js'
 import { formatAmount as f } from './formatAmount.js'
+import { DEFAULT_BRIDGE_WINDOW_SECONDS } from './matchBridgeLinks.js'
 import { renderFlowSvg } from './renderFlowSvg.js'
+import { renderLinksHtml } from './renderLinksHtml.js'
 import type { TracePolicy, TraceSeed } from './TraceEvent.js'
 import type { TraceTotals } from './TraceResult.js'
 import { traceGraph } from './traceGraph.js'
@@ -33,6 +35,9 @@ const totalRows: readonly (readonly [keyof TraceTotals, string])[] = [
   ['fees', 'Paid as transaction fees to miners'],
   ['burned', 'Sent to no address (destroyed)'],
   ['rounding', 'Fractions of a base unit dropped by rounding down (haircut only)'],
+  ['swappedIn', 'Came out of exchange pools (swaps) as another asset, still traced'],
+  ['swappedOut', 'Went into exchange pools (swaps) and was converted to another asset'],
+  ['bridged', 'Left the chain through a cross-chain bridge (see “Across chains”)'],
 ]
 
 const style = `body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}
@@ -65,7 +70,7 @@ export function renderHtml({ manifest, result }: StoreTrace): string {
     `<p><strong>Method.</strong> ${e(policyText[manifest.policy])}</p>`,
     `<p><strong>Starting points.</strong></p><ul>${manifest.seeds.map((s) => `<li>${seedText(s)}</li>`).join('')}</ul>`,
     `<p><strong>Units.</strong> All amounts are whole base units: the smallest unit of each asset (wei for ether, satoshi for bitcoin, the smallest unit of a token), written with thousands separators. ${assets.size > 1 ? 'This trace touches more than one asset; the totals below add their base units together, so read them per asset in the tables.' : ''}</p>`,
-    `<p>Of the ${f(t.seeded + t.contaminated)} base units traced, ${f(t.held)} are still held, ${f(t.stops)} reached ${result.endpoints.length} stop address${result.endpoints.length === 1 ? '' : 'es'}${stopText(manifest)}, and the rest is accounted for below.</p>`,
+    `<p>Of the ${f(t.seeded + t.contaminated)} base units traced, ${f(t.held)} are still held, ${f(t.stops)} reached ${result.endpoints.length} stop address${result.endpoints.length === 1 ? '' : 'es'}${stopText(manifest)}, and the rest is accounted for below.${t.swappedOut > 0n || t.bridged > 0n ? ' Swaps convert traced value into another asset, and a bridge carries it to another chain, so amounts before and after are in different units.' : ''}</p>`,
     '<table><tr><th>Where the traced value ended</th><th>Amount (base units)</th></tr>',
     ...totalRows
       .filter(([key]) => key === 'seeded' || key === 'held' || key === 'stops' || t[key] > 0n)
@@ -81,9 +86,26 @@ export function renderHtml({ manifest, result }: StoreTrace): string {
     result.endpoints.length === 0
       ? '<p>The traced value reached no stop address.</p>'
       : table(
-          ['Chain', 'Address', 'Asset', 'Hop', 'Tainted value absorbed (base units)'],
-          result.endpoints.map((x) => [x.chain, x.address, x.asset, String(x.hop), x.absorbed]),
+          [
+            'Chain',
+            'Address',
+            'Who (designation)',
+            'Asset',
+            'Hop',
+            'Tainted value absorbed (base units)',
+          ],
+          result.endpoints.map((x) => [
+            x.chain,
+            x.address,
+            x.category === undefined
+              ? '(not designated)'
+              : `${x.label ?? x.entity ?? '(no name)'}: ${x.category}, list ${x.list ?? ''}`,
+            x.asset,
+            String(x.hop),
+            x.absorbed,
+          ]),
         ),
+    renderLinksHtml(result.links, manifest.parameters.bridgeWindowSeconds),
     '<h2>Addresses still holding tainted value</h2>',
     held.length === 0
       ? '<p>No address still holds tainted value.</p>'
@@ -134,6 +156,12 @@ export function renderHtml({ manifest, result }: StoreTrace): string {
       ['Item', 'Value'],
       [
         ['Policy', manifest.policy],
+        [
+          'Chains',
+          typeof manifest.parameters.chain === 'string'
+            ? manifest.parameters.chain
+            : manifest.parameters.chain.join(', '),
+        ],
         ['Starting points (seeds)', JSON.stringify(manifest.seeds)],
         ['Stop categories', manifest.parameters.stopCategories.join(', ') || '(none)'],
         [
@@ -152,6 +180,13 @@ export function renderHtml({ manifest, result }: StoreTrace): string {
             .join('; '),
         ],
         ['Events read', BigInt(manifest.events)],
+        ['Bridge payout window (seconds)', BigInt(manifest.parameters.bridgeWindowSeconds)],
+        ['Swaps whose transfers were not found (ignored)', BigInt(manifest.unmatchedSwaps)],
+        [
+          'Bridge deposits whose transfer was not found (ignored)',
+          BigInt(manifest.unmatchedBridgeDeposits),
+        ],
+        ['Cross-chain links', BigInt(manifest.links)],
         ['SHA-256', manifest.sha256],
       ],
     ),
@@ -178,6 +213,8 @@ const fateText = {
   dust: 'below dust threshold',
   'hop-limit': 'beyond hop limit',
   burned: 'burned',
+  swap: 'swapped into another asset',
+  bridge: 'left the chain through a bridge',
 } as const
 
 function seedText(seed: TraceSeed): string {
@@ -198,7 +235,11 @@ function stopText(manifest: TraceManifest): string {
 
 function commandLine(manifest: TraceManifest): string {
   const p = manifest.parameters
-  const args = ['chainwatch trace', `--chain ${manifest.blocks[0]?.chain ?? 'ethereum'}`]
+  const chain = manifest.parameters.chain
+  const args = [
+    'chainwatch trace',
+    `--chain ${typeof chain === 'string' ? chain : chain.join(',')}`,
+  ]
   for (const s of manifest.seeds) {
     if (s.kind === 'transfer')
       args.push(`--from-tx ${s.txHash}${s.position === undefined ? '' : `:${s.position}`}`)
@@ -214,6 +255,8 @@ function commandLine(manifest: TraceManifest): string {
   if (p.dust !== '0') args.push(`--dust ${p.dust}`)
   if (p.fromBlock !== null) args.push(`--from-block ${p.fromBlock}`)
   if (p.toBlock !== null) args.push(`--to-block ${p.toBlock}`)
+  if (p.bridgeWindowSeconds !== DEFAULT_BRIDGE_WINDOW_SECONDS)
+    args.push(`--bridge-window ${p.bridgeWindowSeconds}`)
   args.push('--format json')
   return args.join(' ')
 }

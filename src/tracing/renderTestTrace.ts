@@ -46,11 +46,13 @@ export function renderTestTrace(
     policy,
     seeds,
     parameters: {
+      chain: 'ethereum' as const,
       stopCategories: ['exchange' as const],
       maxHops: null,
       dust: '0',
       fromBlock: null,
       toBlock: null,
+      bridgeWindowSeconds: 86_400,
     },
     blocks: [
       {
@@ -62,6 +64,9 @@ export function renderTestTrace(
     events: events.length,
     skipped: null,
     lostSpends: null,
+    unmatchedSwaps: result.unmatchedSwaps,
+    unmatchedBridgeDeposits: result.unmatchedBridgeDeposits,
+    links: result.links.length,
   }
   const sha256 = createHash('sha256')
     .update(canonicalJson({ manifest: unsigned, result }))

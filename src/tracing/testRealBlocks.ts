@@ -89,4 +89,7 @@ export const zeroTotals = {
   fees: 0n,
   burned: 0n,
   rounding: 0n,
+  swappedIn: 0n,
+  swappedOut: 0n,
+  bridged: 0n,
 }

@@ -162,8 +162,16 @@ describe('behavior: random graphs', () => {
       fc.property(scenario, (s) => {
         const result = trace(s, policy)
         const x = result.totals
-        expect(x.seeded + x.contaminated).toBe(
-          x.held + x.stops + x.dust + x.hopLimit + x.fees + x.burned + x.rounding,
+        expect(x.seeded + x.contaminated + x.swappedIn).toBe(
+          x.held +
+            x.stops +
+            x.dust +
+            x.hopLimit +
+            x.fees +
+            x.burned +
+            x.rounding +
+            x.swappedOut +
+            x.bridged,
         )
         expect(x.held).toBe(result.holdings.reduce((sum, h) => sum + h.held, 0n))
         expect(x.stops).toBe(result.endpoints.reduce((sum, e) => sum + e.absorbed, 0n))

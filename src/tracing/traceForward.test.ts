@@ -138,6 +138,9 @@ function totals(partial: Partial<TraceTotals>): TraceTotals {
     fees: 0n,
     burned: 0n,
     rounding: 0n,
+    swappedIn: 0n,
+    swappedOut: 0n,
+    bridged: 0n,
     ...partial,
   }
 }

@@ -1,21 +1,25 @@
 import { type ChainId, chains } from '../chain/index.js'
 import { ChainwatchError } from '../errors/index.js'
+import { type AccountEvent, annotatedTransactions, applyAccountGroup } from './applyCrossAsset.js'
 import { applyTransfer } from './applyTransfer.js'
 import { applyUtxoTx } from './applyUtxoTx.js'
 import { newLots } from './fifoLots.js'
-import type { TraceEvent, TracePolicy, TraceSeed } from './TraceEvent.js'
+import { checkOutputShare, isOutputShare, seedOutputShares } from './seedOutputShares.js'
+import type { ForwardEvent, OutputSeed, TracePolicy, TraceSeed } from './TraceEvent.js'
 import type { TraceResult } from './TraceResult.js'
 import {
   type AddressSeedState,
   balanceOf,
   buildResult,
+  getHolder,
   type Holder,
+  setBalance,
   type TraceState,
 } from './traceState.js'
 
 export type TraceForwardParameters = {
-  /** In chain order; the engine does not sort. */
-  readonly events: Iterable<TraceEvent>
+  /** In chain order (a swap or bridge deposit with its transaction); the engine does not sort. */
+  readonly events: Iterable<ForwardEvent>
   readonly seeds: readonly TraceSeed[]
   readonly policy: TracePolicy
   /** Stop addresses absorb the taint they receive and do not pass it on. */
@@ -28,6 +32,13 @@ export type TraceForwardParameters = {
   readonly window?: { readonly fromBlock?: number; readonly toBlock?: number }
   /** Whether to list every taint-carrying transfer (default true). */
   readonly collectTransfers?: boolean
+  /** Account model: balances before the first event (default 0); backward tracing starts from the end balances. */
+  readonly initialBalances?: Iterable<{
+    readonly chain: ChainId
+    readonly asset: string
+    readonly address: string
+    readonly balance: bigint
+  }>
 }
 
 /** Follows tainted value forward from the seeds through the events under one policy. */
@@ -66,7 +77,13 @@ export function traceForward(parameters: TraceForwardParameters): TraceResult {
       fees: 0n,
       burned: 0n,
       rounding: 0n,
+      swappedIn: 0n,
+      swappedOut: 0n,
+      bridged: 0n,
     },
+    links: [],
+    unmatchedSwaps: 0,
+    unmatchedBridgeDeposits: 0,
     balances: new BigInt64Array(1024),
     bigBalances: new Map(),
     holderCount: 0,
@@ -75,6 +92,8 @@ export function traceForward(parameters: TraceForwardParameters): TraceResult {
   }
   // Address seeds wait per chain, in order of the block they activate at.
   const pending = new Map<string, { list: AddressSeedState[]; next: number }>()
+  // Output seeds of a share or hop, by `${chain}|${txHash}`: applied after their transaction.
+  const shares = new Map<string, OutputSeed[]>()
   for (const seed of seeds) {
     if (seed.kind === 'address') {
       if (!Number.isInteger(seed.sinceBlock)) {
@@ -98,6 +117,10 @@ export function traceForward(parameters: TraceForwardParameters): TraceResult {
       const byChain = pending.get(seed.chain)
       if (byChain === undefined) pending.set(seed.chain, { list: [entry], next: 0 })
       else byChain.list.push(entry)
+    } else if (seed.kind === 'output' && isOutputShare(seed)) {
+      checkOutputShare(seed)
+      const key = `${seed.chain}|${seed.txHash}`
+      shares.set(key, [...(shares.get(key) ?? []), seed])
     } else {
       const key = `${seed.chain}|${seed.txHash}`
       const part = seed.kind === 'output' ? seed.outputIndex : seed.position
@@ -108,11 +131,37 @@ export function traceForward(parameters: TraceForwardParameters): TraceResult {
     }
   }
   for (const byChain of pending.values()) byChain.list.sort((a, b) => a.block - b.block)
+  for (const { chain, asset, address, balance } of parameters.initialBalances ?? []) {
+    if (balance < 0n) invalid('An initial balance must not be negative.', { chain, address })
+    setBalance(state, getHolder(state, chain, asset, address).id, balance)
+  }
   let waiting = pending.size
   let applied = 0
+  // Account events of one (chain, block, tx index), applied together: a swap or deposit comes
+  // after the legs it annotates.
+  const group: AccountEvent[] = []
+  const groupSeeded: boolean[] = []
+  // Other transfers apply at once (the hot path); null: not known up front, all wait.
+  const annotated = annotatedTransactions(parameters.events)
+  const flush = () => {
+    if (group.length === 0) return
+    applyAccountGroup(state, group, groupSeeded)
+    group.length = 0
+    groupSeeded.length = 0
+  }
   for (const ev of parameters.events) {
     const height = ev.blockHeight
     if (height > toBlock) continue
+    const head = group[0]
+    if (
+      head !== undefined &&
+      (ev.kind === 'utxo-tx' ||
+        ev.chain !== head.chain ||
+        height !== head.blockHeight ||
+        ev.txIndex !== head.txIndex)
+    ) {
+      flush()
+    }
     if (waiting > 0) {
       const byChain = pending.get(ev.chain)
       if (byChain !== undefined && byChain.next < byChain.list.length) {
@@ -128,12 +177,31 @@ export function traceForward(parameters: TraceForwardParameters): TraceResult {
     if (state.txSeeds.size > 0 && height >= fromBlock) {
       selection = state.txSeeds.get(`${ev.chain}|${ev.txHash}`)
     }
-    if (ev.kind === 'transfer') {
-      const seeded = selection !== undefined && (selection === null || selection.has(ev.position))
-      applyTransfer(state, ev, seeded)
-    } else applyUtxoTx(state, ev, selection)
+    if (ev.kind === 'utxo-tx') {
+      applyUtxoTx(state, ev, selection)
+      const share =
+        shares.size > 0 && height >= fromBlock ? shares.get(`${ev.chain}|${ev.txHash}`) : undefined
+      if (share !== undefined) seedOutputShares(state, ev, share)
+    } else {
+      const seeded =
+        ev.kind === 'transfer' &&
+        selection !== undefined &&
+        (selection === null || selection.has(ev.position))
+      if (
+        ev.kind === 'transfer' &&
+        group.length === 0 &&
+        annotated !== null &&
+        (annotated.size === 0 || !annotated.has(`${ev.chain}|${ev.txHash}`))
+      ) {
+        applyTransfer(state, ev, seeded)
+      } else {
+        group.push(ev)
+        groupSeeded.push(seeded)
+      }
+    }
     applied++
   }
+  flush()
   // Seeds whose block is past the last event: the balance at that block is the final one.
   for (const byChain of pending.values()) {
     for (; byChain.next < byChain.list.length; byChain.next++) {

@@ -1,5 +1,5 @@
 import type { Amount, ChainId } from '../chain/index.js'
-import type { TaintedTransfer, TraceResult } from './TraceResult.js'
+import type { CrossChainLink, TaintedTransfer, TraceResult } from './TraceResult.js'
 
 /**
  * One vertex of a trace graph: an (chain, address, asset), so every amount on it is in one unit.
@@ -17,6 +17,12 @@ export type TraceGraphNode = {
   readonly held: Amount
   readonly absorbed: Amount
   readonly isEndpoint: boolean
+  /** A stop's designation: who the list says it is, its category and its list; null otherwise. */
+  readonly designation: {
+    readonly name: string | null
+    readonly category: string
+    readonly list: string
+  } | null
 }
 
 /** A taint-carrying transfer between two graph nodes. */
@@ -27,10 +33,20 @@ export type TraceGraphEdge = {
   readonly transfer: TaintedTransfer
 }
 
+/** A matched cross-chain link: from the bridge vault's node to the outbound payee's node. */
+export type TraceGraphLink = {
+  readonly id: string
+  readonly source: string
+  readonly target: string
+  readonly link: CrossChainLink
+}
+
 /** The nodes (sorted by chain, address, asset) and edges (in event order) of a trace result. */
 export type TraceGraph = {
   readonly nodes: readonly TraceGraphNode[]
   readonly edges: readonly TraceGraphEdge[]
+  /** Cross-chain links with an outbound payment, in result order. */
+  readonly links: readonly TraceGraphLink[]
 }
 
 type MutableNode = {
@@ -43,6 +59,7 @@ type MutableNode = {
   held: Amount
   absorbed: Amount
   isEndpoint: boolean
+  designation: TraceGraphNode['designation']
 }
 
 /** Builds the address graph of a trace: holdings, endpoints and both ends of every transfer. */
@@ -62,6 +79,7 @@ export function traceGraph(result: TraceResult): TraceGraph {
         held: 0n,
         absorbed: 0n,
         isEndpoint: false,
+        designation: null,
       }
       byKey.set(key, found)
     }
@@ -81,11 +99,20 @@ export function traceGraph(result: TraceResult): TraceGraph {
     const n = node(e.chain, e.address, e.asset)
     n.absorbed = e.absorbed
     n.isEndpoint = true
+    if (e.category !== undefined && e.list !== undefined) {
+      n.designation = { name: e.label ?? e.entity ?? null, category: e.category, list: e.list }
+    }
     lowerHop(n, e.hop)
   }
   for (const t of result.transfers) {
     node(t.chain, t.from, t.asset)
     lowerHop(node(t.chain, t.to, t.asset), t.hop)
+  }
+  const matched = result.links.filter((l) => l.outbound !== null)
+  for (const l of matched) {
+    lowerHop(node(l.chain, l.vault, l.asset), l.hop)
+    if (l.outbound !== null)
+      lowerHop(node(l.outbound.chain, l.outbound.address, 'native'), l.hop + 1)
   }
   const sorted = [...byKey.values()].sort(compareNodes)
   const ids = new Map<string, string>()
@@ -102,7 +129,18 @@ export function traceGraph(result: TraceResult): TraceGraph {
       transfer,
     }),
   )
-  return { nodes, edges }
+  const links = matched.map(
+    (link, index): TraceGraphLink => ({
+      id: `l${index}`,
+      source: ids.get(nodeKey(link.chain, link.vault, link.asset)) ?? '',
+      target:
+        ids.get(
+          nodeKey(link.outbound?.chain ?? link.chain, link.outbound?.address ?? null, 'native'),
+        ) ?? '',
+      link,
+    }),
+  )
+  return { nodes, edges, links }
 }
 
 function nodeKey(chain: string, address: string | null, asset: string): string {

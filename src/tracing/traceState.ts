@@ -2,6 +2,7 @@ import type { ChainId } from '../chain/index.js'
 import type { FifoLots } from './fifoLots.js'
 import type { TracePolicy } from './TraceEvent.js'
 import type {
+  CrossChainLink,
   TaintedTransfer,
   TraceEndpoint,
   TraceHolding,
@@ -73,6 +74,11 @@ export type TraceState = {
     { endpoint: Omit<TraceEndpoint, 'absorbed' | 'hop'>; absorbed: bigint; hop: number }
   >
   readonly transfers: TaintedTransfer[]
+  /** Tainted bridge deposits, in event order. */
+  readonly links: CrossChainLink[]
+  /** Swaps and bridge deposits whose legs are not among their transaction's transfers. */
+  unmatchedSwaps: number
+  unmatchedBridgeDeposits: number
   totals: { -readonly [K in keyof TraceTotals]: bigint }
   /**
    * Known balances (account model, floored at 0) by holder id. Typed, so that updating one does
@@ -249,6 +255,9 @@ export function buildResult(state: TraceState, eventsApplied: number): TraceResu
     endpoints,
     transfers: state.transfers,
     totals: { ...state.totals, held },
+    links: state.links,
+    unmatchedSwaps: state.unmatchedSwaps,
+    unmatchedBridgeDeposits: state.unmatchedBridgeDeposits,
     eventsApplied,
   }
 }

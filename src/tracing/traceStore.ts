@@ -1,23 +1,33 @@
 import { createHash } from 'node:crypto'
-import type { ChainId } from '../chain/index.js'
+import { type ChainId, chains } from '../chain/index.js'
+import { ChainwatchError } from '../errors/index.js'
 import type { Category } from '../screening/index.js'
 import type { Store } from '../store/index.js'
 import { canonicalJson } from './canonicalJson.js'
-import type { TraceEvent, TracePolicy, TraceSeed, UtxoInput, UtxoTxEvent } from './TraceEvent.js'
-import type { TraceResult } from './TraceResult.js'
+import { DEFAULT_BRIDGE_WINDOW_SECONDS, matchBridgeLinks } from './matchBridgeLinks.js'
+import { labelEndpoints, mergeTraceResults, stopDesignations } from './mergeTraceResults.js'
+import { readAccountEvents, readUtxoEvents, type Skipped } from './readStoreEvents.js'
+import type { ForwardEvent, TracePolicy, TraceSeed } from './TraceEvent.js'
+import type { CrossChainLink, TraceResult } from './TraceResult.js'
 import { taintedOutpoint } from './taintedOutpoint.js'
 import { traceForward } from './traceForward.js'
 
+/** Which chains a trace reads: one, several, or `all` (ethereum, then bitcoin). */
+export type TraceChains = ChainId | 'all' | readonly ChainId[]
+
 export type TraceStoreParameters = {
-  readonly chain: ChainId
+  readonly chain: TraceChains
   readonly seeds: readonly TraceSeed[]
   readonly policy: TracePolicy
   /** Designation categories where taint stops (default: exchange). */
   readonly stopCategories?: readonly Category[]
   readonly maxHops?: number
   readonly dust?: bigint
+  /** Block heights of the seeds' chains (a chain reached only by a bridge link is read whole). */
   readonly fromBlock?: number
   readonly toBlock?: number
+  /** How long after a bridge deposit its outbound payment is looked for (default 24 h). */
+  readonly bridgeWindowSeconds?: number
 }
 
 /** What a re-run needs to reproduce a trace, and the SHA-256 that proves it did. */
@@ -25,13 +35,15 @@ export type TraceManifest = {
   readonly policy: TracePolicy
   readonly seeds: readonly TraceSeed[]
   readonly parameters: {
+    readonly chain: TraceChains
     readonly stopCategories: readonly Category[]
     readonly maxHops: number | null
     readonly dust: string
     readonly fromBlock: number | null
     readonly toBlock: number | null
+    readonly bridgeWindowSeconds: number
   }
-  /** First and last block of the events the trace read, per chain. */
+  /** First and last block of the events the trace read, per chain read (ethereum first). */
   readonly blocks: readonly {
     readonly chain: ChainId
     readonly first: number | null
@@ -40,74 +52,149 @@ export type TraceManifest = {
   readonly events: number
   /**
    * UTXO chains: transactions left out because an input's value is unknown to the store (the
-   * engine needs every input's value); null on account chains.
+   * engine needs every input's value); null when no UTXO chain was read.
    */
   readonly skipped: number | null
   /**
    * UTXO chains: left-out transactions that spend an output the result marks as tainted (or a
-   * seed). Their taint is lost: the trace undercounts downstream of them. null on account chains.
+   * seed). Their taint is lost: the trace undercounts downstream of them. null when no UTXO chain
+   * was read.
    */
   readonly lostSpends: number | null
+  /** Swaps whose legs are not among their transaction's transfers (ignored). */
+  readonly unmatchedSwaps: number
+  /** Bridge deposits whose value leg is not among their transaction's transfers (ignored). */
+  readonly unmatchedBridgeDeposits: number
+  /** Cross-chain links (tainted bridge deposits) in the result. */
+  readonly links: number
   /** SHA-256 of the canonical JSON (sorted keys, bigints as strings) of `{ manifest without sha256, result }`. */
   readonly sha256: string
 }
 
 export type StoreTrace = { readonly manifest: TraceManifest; readonly result: TraceResult }
 
+type TraceStoreDeps = {
+  readonly store: Pick<
+    Store,
+    | 'transfersInOrder'
+    | 'utxoTransactionsInOrder'
+    | 'swapsInOrder'
+    | 'bridgeDepositsInOrder'
+    | 'paymentsTo'
+    | 'activeDesignations'
+  >
+}
+
+/** Chains in the order a trace over them runs: value bridged from ethereum lands on bitcoin. */
+const chainOrder: readonly ChainId[] = ['ethereum', 'bitcoin']
+
 /**
- * Traces forward over a chain's transfers in the store, in chain order, stopping at addresses
- * the loaded lists designate with a stop category. Account chains (ethereum) walk transfers;
- * bitcoin walks whole transactions with their inputs and outputs.
+ * Traces forward over the store in chain order, stopping at addresses the loaded lists designate
+ * with a stop category. Account chains (ethereum) walk transfers with their swaps and bridge
+ * deposits; bitcoin walks whole transactions. Over several chains, ethereum runs first; its
+ * tainted bridge deposits are matched to bitcoin payments, which seed the bitcoin pass. A chain
+ * with neither seeds nor matched links is not read (nothing there can be tainted).
  */
 export async function traceStore(
-  deps: {
-    readonly store: Pick<
-      Store,
-      'transfersInOrder' | 'utxoTransactionsInOrder' | 'activeDesignations'
-    >
-  },
+  deps: TraceStoreDeps,
   parameters: TraceStoreParameters,
 ): Promise<StoreTrace> {
-  const { chain, seeds, policy, maxHops, dust = 0n, fromBlock, toBlock } = parameters
+  const { seeds, policy, maxHops, dust = 0n, fromBlock, toBlock } = parameters
+  const selected = selectChains(parameters.chain)
   const stopCategories = parameters.stopCategories ?? ['exchange']
-  const stops = new Set<string>()
-  for (const d of await deps.store.activeDesignations()) {
-    if (stopCategories.includes(d.category)) stops.add(d.address)
+  const windowSeconds = parameters.bridgeWindowSeconds ?? DEFAULT_BRIDGE_WINDOW_SECONDS
+  for (const seed of seeds) {
+    if (!selected.has(seed.chain)) {
+      throw new ChainwatchError(
+        'input.invalid',
+        `A seed is on ${seed.chain}, which this trace does not read.`,
+        { meta: { seed: canonicalJson(seed), chain: canonicalJson(parameters.chain) } },
+      )
+    }
   }
-  const window = toBlock === undefined ? {} : { toBlock }
-  const read =
-    chain === 'bitcoin'
-      ? await readUtxoEvents(deps.store, { chain, ...window })
-      : { events: await readTransferEvents(deps.store, { chain, ...window }), skipped: null }
-  const { events } = read
-  const result = traceForward({
-    events,
-    seeds,
-    policy,
-    isStop: (_chain, address) => stops.has(address),
-    ...(maxHops === undefined ? {} : { maxHops }),
-    dust,
-    window: {
-      ...(fromBlock === undefined ? {} : { fromBlock }),
-      ...(toBlock === undefined ? {} : { toBlock }),
-    },
-  })
+  const stops = stopDesignations(await deps.store.activeDesignations(), stopCategories)
+  const single = typeof parameters.chain === 'string' && parameters.chain !== 'all'
+  const results: TraceResult[] = []
+  const blocks: TraceManifest['blocks'][number][] = []
+  let events = 0
+  let links: CrossChainLink[] = []
+  let linkSeeds: TraceSeed[] = []
+  let skipped: number | null = null
+  let lost: number | null = null
+  for (const chain of chainOrder) {
+    if (!selected.has(chain)) continue
+    const chainSeeds = [
+      ...seeds.filter((s) => s.chain === chain),
+      ...(chain === 'bitcoin' ? linkSeeds : []),
+    ]
+    if (chainSeeds.length === 0 && !single) continue
+    // The window is in the seeds' heights; a chain reached only through links is read whole.
+    const own = seeds.some((s) => s.chain === chain) || single
+    const window = own ? { fromBlock, toBlock } : {}
+    const read = { chain, ...(window.toBlock === undefined ? {} : { toBlock: window.toBlock }) }
+    let chainEvents: readonly ForwardEvent[]
+    let skips: Skipped | null = null
+    if (chains[chain].model === 'utxo') {
+      const utxo = await readUtxoEvents(deps.store, read)
+      chainEvents = utxo.events
+      skips = utxo.skipped
+    } else chainEvents = await readAccountEvents(deps.store, read)
+    const result = traceForward({
+      events: chainEvents,
+      seeds: chainSeeds,
+      policy,
+      isStop: (_chain, address) => stops.has(address),
+      ...(maxHops === undefined ? {} : { maxHops }),
+      dust,
+      window: {
+        ...(window.fromBlock === undefined ? {} : { fromBlock: window.fromBlock }),
+        ...(window.toBlock === undefined ? {} : { toBlock: window.toBlock }),
+      },
+    })
+    results.push(result)
+    blocks.push({
+      chain,
+      first: chainEvents[0]?.blockHeight ?? null,
+      last: chainEvents.at(-1)?.blockHeight ?? null,
+    })
+    events += chainEvents.length
+    if (skips !== null) {
+      skipped = (skipped ?? 0) + skips.count
+      const isTainted = taintedOutpoint(chainSeeds, result)
+      lost = (lost ?? 0) + skips.spends.filter((outpoints) => outpoints.some(isTainted)).length
+    }
+    if (result.links.length > 0) {
+      const matched = await matchBridgeLinks(deps.store, {
+        links: result.links,
+        policy,
+        traced: selected,
+        windowSeconds,
+      })
+      links = [...links, ...matched.links]
+      linkSeeds = [...linkSeeds, ...matched.seeds]
+    }
+  }
+  const merged = mergeTraceResults(policy, results, links)
+  const result: TraceResult = { ...merged, endpoints: labelEndpoints(merged.endpoints, stops) }
   const unsigned = {
     policy,
     seeds,
     parameters: {
+      chain: parameters.chain,
       stopCategories,
       maxHops: maxHops ?? null,
       dust: dust.toString(),
       fromBlock: fromBlock ?? null,
       toBlock: toBlock ?? null,
+      bridgeWindowSeconds: windowSeconds,
     },
-    blocks: [
-      { chain, first: events[0]?.blockHeight ?? null, last: events.at(-1)?.blockHeight ?? null },
-    ],
-    events: events.length,
-    skipped: read.skipped?.count ?? null,
-    lostSpends: read.skipped === null ? null : lostSpends(read.skipped.spends, seeds, result),
+    blocks,
+    events,
+    skipped,
+    lostSpends: lost,
+    unmatchedSwaps: result.unmatchedSwaps,
+    unmatchedBridgeDeposits: result.unmatchedBridgeDeposits,
+    links: result.links.length,
   }
   const sha256 = createHash('sha256')
     .update(canonicalJson({ manifest: unsigned, result }))
@@ -115,96 +202,13 @@ export async function traceStore(
   return { manifest: { ...unsigned, sha256 }, result }
 }
 
-type ReadParameters = { readonly chain: ChainId; readonly toBlock?: number }
-
-async function readTransferEvents(
-  store: Pick<Store, 'transfersInOrder'>,
-  parameters: ReadParameters,
-): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = []
-  for await (const page of store.transfersInOrder(parameters)) {
-    for (const t of page) {
-      events.push({
-        kind: 'transfer',
-        chain: t.chain,
-        txHash: t.txHash,
-        blockHeight: t.blockHeight,
-        // Unknown indexes sort last in their block (the store's order); the engine needs a number.
-        txIndex: t.txIndex ?? Number.MAX_SAFE_INTEGER,
-        position: t.position,
-        asset: t.asset,
-        from: t.from,
-        to: t.to,
-        amount: t.amount,
-      })
-    }
+function selectChains(chain: TraceChains): ReadonlySet<ChainId> {
+  if (chain === 'all') return new Set(chainOrder)
+  const list = typeof chain === 'string' ? [chain] : chain
+  if (list.length === 0) {
+    throw new ChainwatchError('input.invalid', 'Name at least one chain to trace.', {
+      meta: { chain: '[]' },
+    })
   }
-  return events
-}
-
-type Skipped = {
-  readonly count: number
-  /** Per skipped transaction, the outpoints (`txid:vout`) it spends. */
-  readonly spends: readonly (readonly string[])[]
-}
-
-/**
- * UTXO events in chain order. A transaction with an input of unknown value (its spent output is
- * not in the store) cannot be applied exactly, so it is skipped and counted: if it spends a
- * tainted output, that taint is lost from the trace (reported as `lostSpends`).
- */
-async function readUtxoEvents(
-  store: Pick<Store, 'utxoTransactionsInOrder'>,
-  parameters: ReadParameters,
-): Promise<{ readonly events: TraceEvent[]; readonly skipped: Skipped }> {
-  const events: UtxoTxEvent[] = []
-  const spends: string[][] = []
-  let count = 0
-  for await (const page of store.utxoTransactionsInOrder(parameters)) {
-    for (const tx of page) {
-      const inputs: UtxoInput[] = []
-      let known = true
-      for (const input of tx.inputs) {
-        // A coinbase input spends nothing.
-        if (input.spentTxHash === null || input.spentOutputIndex === null) continue
-        if (input.value === null) known = false
-        else
-          inputs.push({
-            spentTxHash: input.spentTxHash,
-            spentOutputIndex: input.spentOutputIndex,
-            address: input.address,
-            value: input.value,
-          })
-      }
-      if (!known) {
-        count++
-        spends.push(
-          tx.inputs.flatMap((input) =>
-            input.spentTxHash === null ? [] : [`${input.spentTxHash}:${input.spentOutputIndex}`],
-          ),
-        )
-        continue
-      }
-      events.push({
-        kind: 'utxo-tx',
-        chain: tx.chain,
-        txHash: tx.txHash,
-        blockHeight: tx.blockHeight,
-        txIndex: tx.txIndex ?? Number.MAX_SAFE_INTEGER,
-        inputs,
-        outputs: tx.outputs.map((o) => ({ index: o.index, address: o.address, value: o.value })),
-      })
-    }
-  }
-  return { events, skipped: { count, spends } }
-}
-
-/** Skipped transactions that spend a seeded output or one the result lists as carrying taint. */
-function lostSpends(
-  spends: readonly (readonly string[])[],
-  seeds: readonly TraceSeed[],
-  result: TraceResult,
-): number {
-  const isTainted = taintedOutpoint(seeds, result)
-  return spends.filter((outpoints) => outpoints.some(isTainted)).length
+  return new Set(list)
 }

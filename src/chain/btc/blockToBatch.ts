@@ -11,6 +11,7 @@ import type {
 import type { BitcoinNetwork } from './BitcoinNetwork.js'
 import { classifyOutputScript } from './classifyOutputScript.js'
 import type { DecodedBlock } from './DecodedBlock.js'
+import { nullDataPayload } from './nullDataPayload.js'
 import type { PrevoutResolver } from './Prevout.js'
 
 export type BlockToBatchParameters = {
@@ -57,6 +58,7 @@ export function blockToBatch(params: BlockToBatchParameters): ChainBatch {
     const txOutputs = tx.outputs.map((output, index): OutputRecord => {
       const { scriptType, address } = classifyOutputScript(output.scriptPubKey, network)
       const { value } = output
+      const data = scriptType === 'nulldata' ? nullDataPayload(output.scriptPubKey) : null
       return {
         chain,
         txHash: tx.txid,
@@ -66,6 +68,7 @@ export function blockToBatch(params: BlockToBatchParameters): ChainBatch {
         scriptType,
         blockHeight: height,
         txIndex,
+        ...(data === null ? {} : { data }),
       }
     })
     let inputValue: Amount | null = 0n

@@ -14,6 +14,7 @@ test('exports', () => {
       "decodeBlockHeader",
       "decodeTransaction",
       "decompressBzip2",
+      "nullDataPayload",
       "readBlockFile",
       "readBlockFileAsync",
       "sniffBlockBytes",

@@ -28,6 +28,8 @@ function render(s: ChainStats): string {
     'native_transfers',
     'internal_transfers',
     'token_transfers',
+    'swaps',
+    'bridge_deposits',
     'addresses',
   ] as const
   const lines: string[] = [s.chain]

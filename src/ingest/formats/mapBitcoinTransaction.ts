@@ -1,5 +1,6 @@
 import {
   type InputRecord,
+  nullDataPayload,
   type OutputRecord,
   parseAddress,
   type TransactionRecord,
@@ -103,15 +104,22 @@ function nested(row: FieldSource, name: string): FieldSource[] {
 
 function mapOutput(output: FieldSource, at: Placement): OutputRecord {
   const type = readText(output, 'type')
-  const scriptType = bitcoinScriptType(type, readTextOrNull(output, 'script_hex'))
+  const scriptHex = readTextOrNull(output, 'script_hex')
+  const scriptType = bitcoinScriptType(type, scriptHex)
   if (scriptType === undefined)
     throw invalidField(output, 'type', type, 'is not a known script type')
+  // OP_RETURN payloads carry bridge memos (`OUT:<hash>`), which tracing matches on.
+  const data =
+    scriptType === 'nulldata' && scriptHex !== null && /^([0-9a-f]{2})*$/i.test(scriptHex)
+      ? nullDataPayload(Buffer.from(scriptHex, 'hex'))
+      : null
   return {
     ...at,
     index: readInteger(output, 'index'),
     address: readAddress(output),
     value: readAmount(output, 'value'),
     scriptType,
+    ...(data === null ? {} : { data }),
   }
 }
 
