@@ -129,5 +129,9 @@ describe.each(testDialects)('%s: chainwatch trace-back', (dialect) => {
     const hops = await cli(db.url, ['trace-back', '--to', EXCHANGE, '--hops', 'two'])
     expect(hops.code).toBe(2)
     expect(hops.stderr).toContain('--hops')
+    // The forward trace shares the option parsing: a bad amount is an input error, not a crash.
+    const dust = await cli(db.url, ['trace', '--from-tx', hash(1), '--dust', '1e18'])
+    expect(dust.code).toBe(2)
+    expect(dust.stderr).toContain('--dust')
   })
 })

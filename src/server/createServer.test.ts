@@ -55,7 +55,13 @@ test('GET /openapi.json describes the routes', async () => {
   const doc = (await (await server.request('/openapi.json')).json()) as {
     paths: Record<string, unknown>
   }
-  expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/v1/screen', '/v1/stats', '/v1/trace'])
+  expect(Object.keys(doc.paths).sort()).toEqual([
+    '/health',
+    '/v1/screen',
+    '/v1/stats',
+    '/v1/trace',
+    '/v1/trace/backward',
+  ])
 })
 
 describe('errors', () => {

@@ -1,5 +1,14 @@
 import { z } from '@hono/zod-openapi'
 
+/** `0x` and `bytes` bytes of hex (addresses 20, hashes 32). */
+export const hexSchema = (bytes: number) =>
+  z.string().regex(new RegExp(`^0x[0-9a-fA-F]{${bytes * 2}}$`))
+
+/** The shape of a Bitcoin address (base58 P2PKH/P2SH or bech32/bech32m); checksums are checked later. */
+export const bitcoinAddressSchema = z
+  .string()
+  .regex(/^([13][1-9A-HJ-NP-Za-km-z]{25,34}|(bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{8,87})$/)
+
 export const errorSchema = z
   .object({
     error: z.object({
@@ -42,3 +51,24 @@ export const chainStatsSchema = z
   .openapi('ChainStats')
 
 export const statsSchema = z.object({ chains: z.array(chainStatsSchema) }).openapi('Stats')
+
+/** The responses of both trace routes: the canonical `{ manifest, result }`, or a 400. */
+export function traceResponses(description: string) {
+  return {
+    200: {
+      description,
+      content: {
+        'application/json': {
+          schema: z.object({
+            manifest: z.record(z.string(), z.unknown()),
+            result: z.record(z.string(), z.unknown()),
+          }),
+        },
+      },
+    },
+    400: {
+      description: 'Invalid request',
+      content: { 'application/json': { schema: errorSchema } },
+    },
+  }
+}

@@ -1,12 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { categories } from '../screening/index.js'
 import type { BackwardTarget, TraceStoreBackwardParameters } from '../tracing/index.js'
-import { errorSchema } from './schemas.js'
+import { bitcoinAddressSchema, hexSchema, traceResponses } from './schemas.js'
 
-const hex = (bytes: number) => z.string().regex(new RegExp(`^0x[0-9a-fA-F]{${bytes * 2}}$`))
-const bitcoinAddress = z
-  .string()
-  .regex(/^([13][1-9A-HJ-NP-Za-km-z]{25,34}|(bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{8,87})$/)
+const hex = hexSchema
+const bitcoinAddress = bitcoinAddressSchema
 
 export const traceBackRequestSchema = z
   .object({
@@ -99,22 +97,7 @@ export const traceBackRoute = createRoute({
   request: {
     body: { required: true, content: { 'application/json': { schema: traceBackRequestSchema } } },
   },
-  responses: {
-    200: {
-      description:
-        'The manifest (with the SHA-256 of the canonical result) and the result: sources, stops reached, transfers, totals; amounts are decimal strings',
-      content: {
-        'application/json': {
-          schema: z.object({
-            manifest: z.record(z.string(), z.unknown()),
-            result: z.record(z.string(), z.unknown()),
-          }),
-        },
-      },
-    },
-    400: {
-      description: 'Invalid request',
-      content: { 'application/json': { schema: errorSchema } },
-    },
-  },
+  responses: traceResponses(
+    'The manifest (with the SHA-256 of the canonical result) and the result: sources, stops reached, transfers, totals; amounts are decimal strings',
+  ),
 })

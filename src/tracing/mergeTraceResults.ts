@@ -1,6 +1,7 @@
 import type { Designation } from '../store/index.js'
 import type { TracePolicy } from './TraceEvent.js'
 import type { CrossChainLink, TraceEndpoint, TraceResult, TraceTotals } from './TraceResult.js'
+import { emptyTotals } from './traceState.js'
 
 /**
  * One result of per-chain passes (ethereum first): holdings and endpoints re-sorted, transfers
@@ -11,20 +12,7 @@ export function mergeTraceResults(
   results: readonly TraceResult[],
   links: readonly CrossChainLink[],
 ): TraceResult {
-  const totals: { -readonly [K in keyof TraceTotals]: bigint } = {
-    seeded: 0n,
-    contaminated: 0n,
-    held: 0n,
-    stops: 0n,
-    dust: 0n,
-    hopLimit: 0n,
-    fees: 0n,
-    burned: 0n,
-    rounding: 0n,
-    swappedIn: 0n,
-    swappedOut: 0n,
-    bridged: 0n,
-  }
+  const totals = emptyTotals()
   for (const result of results) {
     for (const key of Object.keys(totals) as (keyof TraceTotals)[])
       totals[key] += result.totals[key]

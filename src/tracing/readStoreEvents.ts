@@ -27,23 +27,7 @@ export async function readAccountEvents(
   store: Pick<Store, 'transfersInOrder' | 'swapsInOrder' | 'bridgeDepositsInOrder'>,
   parameters: ReadParameters,
 ): Promise<ForwardEvent[]> {
-  const transfers: TransferEvent[] = []
-  for await (const page of store.transfersInOrder(parameters)) {
-    for (const t of page) {
-      transfers.push({
-        kind: 'transfer',
-        chain: t.chain,
-        txHash: t.txHash,
-        blockHeight: t.blockHeight,
-        txIndex: t.txIndex ?? UNKNOWN_INDEX,
-        position: t.position,
-        asset: t.asset,
-        from: t.from,
-        to: t.to,
-        amount: t.amount,
-      })
-    }
-  }
+  const transfers = await readTransferEvents(store, parameters)
   const annotations: (SwapEvent | BridgeDepositEvent)[] = []
   for await (const page of store.swapsInOrder(parameters)) {
     for (const s of page) {
@@ -88,6 +72,31 @@ export async function readAccountEvents(
   return merge(merge(transfers, annotations), deposits)
 }
 
+/** An account chain's plain transfers in chain order. */
+export async function readTransferEvents(
+  store: Pick<Store, 'transfersInOrder'>,
+  parameters: ReadParameters,
+): Promise<TransferEvent[]> {
+  const transfers: TransferEvent[] = []
+  for await (const page of store.transfersInOrder(parameters)) {
+    for (const t of page) {
+      transfers.push({
+        kind: 'transfer',
+        chain: t.chain,
+        txHash: t.txHash,
+        blockHeight: t.blockHeight,
+        txIndex: t.txIndex ?? UNKNOWN_INDEX,
+        position: t.position,
+        asset: t.asset,
+        from: t.from,
+        to: t.to,
+        amount: t.amount,
+      })
+    }
+  }
+  return transfers
+}
+
 /** Merges two lists in chain order; on a tie the first list's event comes first. */
 function merge<A extends ForwardEvent, B extends ForwardEvent>(
   a: readonly A[],
@@ -118,10 +127,11 @@ function compare(x: ForwardEvent, y: ForwardEvent): number {
   return p < q ? -1 : p > q ? 1 : 0
 }
 
-/** Per skipped transaction, the outpoints (`txid:vout`) it spends. */
-export type Skipped = {
-  readonly count: number
-  readonly spends: readonly (readonly string[])[]
+/** A UTXO transaction left out for an input of unknown value. */
+export type SkippedTx = {
+  readonly txHash: string
+  /** The outpoints (`txid:vout`) it spends. */
+  readonly spends: readonly string[]
 }
 
 /**
@@ -132,10 +142,9 @@ export type Skipped = {
 export async function readUtxoEvents(
   store: Pick<Store, 'utxoTransactionsInOrder'>,
   parameters: ReadParameters,
-): Promise<{ readonly events: UtxoTxEvent[]; readonly skipped: Skipped }> {
+): Promise<{ readonly events: UtxoTxEvent[]; readonly skipped: SkippedTx[] }> {
   const events: UtxoTxEvent[] = []
-  const spends: string[][] = []
-  let count = 0
+  const skipped: SkippedTx[] = []
   for await (const page of store.utxoTransactionsInOrder(parameters)) {
     for (const tx of page) {
       const inputs: UtxoInput[] = []
@@ -153,12 +162,12 @@ export async function readUtxoEvents(
           })
       }
       if (!known) {
-        count++
-        spends.push(
-          tx.inputs.flatMap((input) =>
+        skipped.push({
+          txHash: tx.txHash,
+          spends: tx.inputs.flatMap((input) =>
             input.spentTxHash === null ? [] : [`${input.spentTxHash}:${input.spentOutputIndex}`],
           ),
-        )
+        })
         continue
       }
       events.push({
@@ -172,5 +181,5 @@ export async function readUtxoEvents(
       })
     }
   }
-  return { events, skipped: { count, spends } }
+  return { events, skipped }
 }

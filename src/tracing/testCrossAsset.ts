@@ -8,6 +8,7 @@ import type {
 } from './TraceEvent.js'
 import type { TraceResult, TraceTotals } from './TraceResult.js'
 import { traceForward } from './traceForward.js'
+import { emptyTotals } from './traceState.js'
 
 // Hand-made events for the swap and bridge tests (docs/tracing.md, "Across assets and chains").
 
@@ -115,19 +116,5 @@ export function held(result: TraceResult): Record<string, bigint> {
 }
 
 export function totals(partial: Partial<TraceTotals>): TraceTotals {
-  return {
-    seeded: 0n,
-    contaminated: 0n,
-    held: 0n,
-    stops: 0n,
-    dust: 0n,
-    hopLimit: 0n,
-    fees: 0n,
-    burned: 0n,
-    rounding: 0n,
-    swappedIn: 0n,
-    swappedOut: 0n,
-    bridged: 0n,
-    ...partial,
-  }
+  return { ...emptyTotals(), ...partial }
 }

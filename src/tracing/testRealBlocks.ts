@@ -6,6 +6,7 @@ import {
   readBlockFileAsync,
 } from '../chain/index.js'
 import type { TracePolicy, TraceResult, UtxoInput, UtxoTxEvent } from './index.js'
+import { emptyTotals } from './traceState.js'
 // Forward traces over real mainnet blocks, checked against figures computed by hand from the raw
 // output values (docs/tracing.md, UTXO model).
 
@@ -79,17 +80,4 @@ export const holdingsOf = (result: TraceResult) =>
     result.holdings.map((h) => [h.address, { received: h.received, held: h.held, hop: h.hop }]),
   )
 
-export const zeroTotals = {
-  seeded: 0n,
-  contaminated: 0n,
-  held: 0n,
-  stops: 0n,
-  dust: 0n,
-  hopLimit: 0n,
-  fees: 0n,
-  burned: 0n,
-  rounding: 0n,
-  swappedIn: 0n,
-  swappedOut: 0n,
-  bridged: 0n,
-}
+export const zeroTotals = emptyTotals()

@@ -261,3 +261,21 @@ export function buildResult(state: TraceState, eventsApplied: number): TraceResu
     eventsApplied,
   }
 }
+
+/** Totals of a trace before any event: all zero. */
+export function emptyTotals(): { -readonly [K in keyof TraceTotals]: bigint } {
+  return {
+    seeded: 0n,
+    contaminated: 0n,
+    held: 0n,
+    stops: 0n,
+    dust: 0n,
+    hopLimit: 0n,
+    fees: 0n,
+    burned: 0n,
+    rounding: 0n,
+    swappedIn: 0n,
+    swappedOut: 0n,
+    bridged: 0n,
+  }
+}

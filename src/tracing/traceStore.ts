@@ -6,7 +6,7 @@ import type { Store } from '../store/index.js'
 import { canonicalJson } from './canonicalJson.js'
 import { DEFAULT_BRIDGE_WINDOW_SECONDS, matchBridgeLinks } from './matchBridgeLinks.js'
 import { labelEndpoints, mergeTraceResults, stopDesignations } from './mergeTraceResults.js'
-import { readAccountEvents, readUtxoEvents, type Skipped } from './readStoreEvents.js'
+import { readAccountEvents, readUtxoEvents, type SkippedTx } from './readStoreEvents.js'
 import type { ForwardEvent, TracePolicy, TraceSeed } from './TraceEvent.js'
 import type { CrossChainLink, TraceResult } from './TraceResult.js'
 import { taintedOutpoint } from './taintedOutpoint.js'
@@ -133,7 +133,7 @@ export async function traceStore(
     const window = own ? { fromBlock, toBlock } : {}
     const read = { chain, ...(window.toBlock === undefined ? {} : { toBlock: window.toBlock }) }
     let chainEvents: readonly ForwardEvent[]
-    let skips: Skipped | null = null
+    let skips: SkippedTx[] | null = null
     if (chains[chain].model === 'utxo') {
       const utxo = await readUtxoEvents(deps.store, read)
       chainEvents = utxo.events
@@ -159,9 +159,9 @@ export async function traceStore(
     })
     events += chainEvents.length
     if (skips !== null) {
-      skipped = (skipped ?? 0) + skips.count
+      skipped = (skipped ?? 0) + skips.length
       const isTainted = taintedOutpoint(chainSeeds, result)
-      lost = (lost ?? 0) + skips.spends.filter((outpoints) => outpoints.some(isTainted)).length
+      lost = (lost ?? 0) + skips.filter((tx) => tx.spends.some(isTainted)).length
     }
     if (result.links.length > 0) {
       const matched = await matchBridgeLinks(deps.store, {

@@ -4,9 +4,9 @@ import { ChainwatchError } from '../errors/index.js'
 import type { Category } from '../screening/index.js'
 import type { Store } from '../store/index.js'
 import { canonicalJson } from './canonicalJson.js'
-import type { TracePolicy } from './TraceEvent.js'
+import { readTransferEvents, readUtxoEvents, type SkippedTx } from './readStoreEvents.js'
+import type { TraceEvent, TracePolicy } from './TraceEvent.js'
 import { type BackwardResult, type BackwardTarget, traceBackward } from './traceBackward.js'
-import { readStoreEvents, type SkippedTx } from './traceStoreBackwardRead.js'
 
 export type TraceStoreBackwardParameters = {
   readonly chain: ChainId
@@ -87,10 +87,11 @@ export async function traceStoreBackward(
     if (stopCategories.includes(d.category)) stops.add(d.address)
   }
   // Every event up to toBlock: the balances at the end need the whole history read.
-  const { events, skipped } = await readStoreEvents(deps.store, {
-    chain,
-    ...(toBlock === undefined ? {} : { toBlock }),
-  })
+  const read = { chain, ...(toBlock === undefined ? {} : { toBlock }) }
+  const { events, skipped }: { events: readonly TraceEvent[]; skipped: SkippedTx[] | null } =
+    chain === 'bitcoin'
+      ? await readUtxoEvents(deps.store, read)
+      : { events: await readTransferEvents(deps.store, read), skipped: null }
   const result = traceBackward({
     events,
     targets,

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander'
 import { type ChainId, parseChainId } from '../../chain/index.js'
 import { ChainwatchError } from '../../errors/index.js'
-import { type Category, categories } from '../../screening/index.js'
+import { categories } from '../../screening/index.js'
 import {
   type BackwardTarget,
   canonicalJson,
@@ -9,6 +9,7 @@ import {
   traceStoreBackward,
 } from '../../tracing/index.js'
 import { type CliContext, withStore } from '../withStore.js'
+import { baseUnits, category, collect, wholeNumber } from './traceOptions.js'
 
 type TraceBackOptions = {
   chain: string
@@ -22,8 +23,6 @@ type TraceBackOptions = {
   fromBlock?: string
   toBlock?: string
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value]
 
 /** `chainwatch trace-back`: where the value at an address, transfer or output came from. */
 export function traceBackCommand(context: CliContext): Command {
@@ -74,17 +73,15 @@ export function traceBackCommand(context: CliContext): Command {
             chain,
             targets,
             policy: options.policy,
-            dust: whole(options.dust, '--dust'),
-            ...(options.stop.length > 0 ? { stopCategories: options.stop.map(toCategory) } : {}),
-            ...(options.hops === undefined
-              ? {}
-              : { maxHops: Number(whole(options.hops, '--hops')) }),
+            dust: baseUnits(options.dust, '--dust'),
+            ...(options.stop.length > 0 ? { stopCategories: options.stop.map(category) } : {}),
+            ...(options.hops === undefined ? {} : { maxHops: wholeNumber(options.hops, '--hops') }),
             ...(options.fromBlock === undefined
               ? {}
-              : { fromBlock: Number(whole(options.fromBlock, '--from-block')) }),
+              : { fromBlock: wholeNumber(options.fromBlock, '--from-block') }),
             ...(options.toBlock === undefined
               ? {}
-              : { toBlock: Number(whole(options.toBlock, '--to-block')) }),
+              : { toBlock: wholeNumber(options.toBlock, '--to-block') }),
           },
         )
         if (context.json) context.print(JSON.stringify(JSON.parse(canonicalJson(trace)), null, 2))
@@ -149,23 +146,4 @@ function render({ manifest, result }: StoreBackwardTrace): string {
   }
   lines.push(`  sha256 ${manifest.sha256}`)
   return lines.join('\n')
-}
-
-function whole(value: string, option: string): bigint {
-  if (!/^\d+$/.test(value)) {
-    throw new ChainwatchError('input.invalid', `${option} must be a whole number.`, {
-      meta: { input: value },
-    })
-  }
-  return BigInt(value)
-}
-
-function toCategory(value: string): Category {
-  const match = categories.find((c) => c === value)
-  if (match === undefined) {
-    throw new ChainwatchError('input.invalid', `"${value}" is not a category.`, {
-      meta: { input: value, allowed: categories.join(', ') },
-    })
-  }
-  return match
 }

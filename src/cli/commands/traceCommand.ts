@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander'
 import { parseChainId } from '../../chain/index.js'
 import { ChainwatchError } from '../../errors/index.js'
-import { type Category, categories } from '../../screening/index.js'
+import { categories } from '../../screening/index.js'
 import {
   canonicalJson,
   parseTraceChains,
@@ -14,6 +14,7 @@ import {
   traceStore,
 } from '../../tracing/index.js'
 import { type CliContext, withStore } from '../withStore.js'
+import { baseUnits, category, collect, wholeNumber } from './traceOptions.js'
 
 type TraceOptions = {
   chain: string
@@ -30,8 +31,6 @@ type TraceOptions = {
   toBlock?: string
   format: 'json' | 'text' | 'html' | 'graphml'
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value]
 
 /** `chainwatch trace`: follow tainted value forward under a published policy. */
 export function traceCommand(context: CliContext): Command {
@@ -101,14 +100,18 @@ export function traceCommand(context: CliContext): Command {
             chain,
             seeds,
             policy: options.policy,
-            dust: BigInt(options.dust),
-            ...(options.stop.length > 0 ? { stopCategories: options.stop.map(toCategory) } : {}),
-            ...(options.hops === undefined ? {} : { maxHops: Number(options.hops) }),
-            ...(options.fromBlock === undefined ? {} : { fromBlock: Number(options.fromBlock) }),
-            ...(options.toBlock === undefined ? {} : { toBlock: Number(options.toBlock) }),
+            dust: baseUnits(options.dust, '--dust'),
+            ...(options.stop.length > 0 ? { stopCategories: options.stop.map(category) } : {}),
+            ...(options.hops === undefined ? {} : { maxHops: wholeNumber(options.hops, '--hops') }),
+            ...(options.fromBlock === undefined
+              ? {}
+              : { fromBlock: wholeNumber(options.fromBlock, '--from-block') }),
+            ...(options.toBlock === undefined
+              ? {}
+              : { toBlock: wholeNumber(options.toBlock, '--to-block') }),
             ...(options.bridgeWindow === undefined
               ? {}
-              : { bridgeWindowSeconds: count(options.bridgeWindow, '--bridge-window') }),
+              : { bridgeWindowSeconds: wholeNumber(options.bridgeWindow, '--bridge-window') }),
           },
         )
         const format = context.json ? 'json' : options.format
@@ -206,23 +209,4 @@ function render({ manifest, result }: StoreTrace): string {
   lines.push(`  holders with taint: ${result.holdings.filter((h) => h.held > 0n).length}`)
   lines.push(`  sha256 ${manifest.sha256}`)
   return lines.join('\n')
-}
-
-function count(value: string, option: string): number {
-  if (!/^\d+$/.test(value)) {
-    throw new ChainwatchError('input.invalid', `${option} must be a whole number of seconds.`, {
-      meta: { input: value },
-    })
-  }
-  return Number(value)
-}
-
-function toCategory(value: string): Category {
-  const match = categories.find((c) => c === value)
-  if (match === undefined) {
-    throw new ChainwatchError('input.invalid', `"${value}" is not a category.`, {
-      meta: { input: value, allowed: categories.join(', ') },
-    })
-  }
-  return match
 }
