@@ -165,7 +165,7 @@ describe('ingest evm on the heist chain', () => {
     }
   })
 
-  test('behavior: run again, everything is already ingested (checkpoint rpc:ethereum@0)', async () => {
+  test('behavior: run again, everything is already ingested (checkpoint rpc:ethereum)', async () => {
     const run = await cli(db.url, [
       '--json',
       'ingest',
@@ -177,7 +177,7 @@ describe('ingest evm on the heist chain', () => {
     ])
     expect(run.code, run.stderr).toBe(0)
     expect(JSON.parse(run.stdout)).toMatchObject({
-      source: 'rpc:ethereum@0',
+      source: 'rpc:ethereum',
       startedAt: null,
       blocks: 0,
     })

@@ -1,5 +1,13 @@
 /** @module Bulk import of exports and raw blocks into the store, checkpointed and idempotent. */
 
+export type { IngestBlocksDirSummary } from './btc-rpc/ingestBlocksDir.js'
+export { ingestBlocksDir } from './btc-rpc/ingestBlocksDir.js'
+export type {
+  IngestBtcParameters,
+  IngestBtcProgress,
+  IngestBtcSummary,
+} from './btc-rpc/ingestBtc.js'
+export { ingestBtc } from './btc-rpc/ingestBtc.js'
 export type { TracesChoice } from './evm/fetchBlock.js'
 export type {
   IngestEvmParameters,
@@ -7,6 +15,7 @@ export type {
   IngestEvmSummary,
 } from './evm/ingestEvm.js'
 export { ingestEvm } from './evm/ingestEvm.js'
+export type { ReorgEvent } from './evm/reorg.js'
 export type { ImportSummary, RowError } from './ImportSummary.js'
 export type { ImportFilesParameters, ImportFilesResult } from './importFiles.js'
 export { importFiles } from './importFiles.js'

@@ -51,12 +51,56 @@ test('GET /v1/stats: empty store, then per-chain figures with amounts as strings
   })
 })
 
+test('default: GET /v1/ingest/status lists each chain a live ingester wrote, with its lag', async () => {
+  expect(await (await server.request('/v1/ingest/status')).json()).toEqual({ chains: [] })
+  const hash = `0x${'11'.repeat(32)}`
+  await store.writeBatch(
+    {
+      blocks: [
+        { chain: 'ethereum', height: 7, hash, parentHash: null, time: 1_700_000_000, txCount: 0 },
+      ],
+      transactions: [],
+      outputs: [],
+      inputs: [],
+      transfers: [],
+    },
+    {
+      source: 'rpc:ethereum',
+      position: 8,
+      status: {
+        chain: 'ethereum',
+        source: 'rpc:http://127.0.0.1:8545',
+        nodeTip: 10,
+        storeTip: 7,
+        storeTipHash: hash,
+        storeTipTime: 1_700_000_000,
+        blocksPerSecond: 12.5,
+      },
+    },
+  )
+  const res = await server.request('/v1/ingest/status')
+  expect(res.status).toBe(200)
+  const body = (await res.json()) as { chains: { updatedAt: string }[] }
+  expect(body.chains).toEqual([
+    {
+      chain: 'ethereum',
+      source: 'rpc:http://127.0.0.1:8545',
+      storeTip: { height: 7, hash, time: 1_700_000_000 },
+      nodeTip: 10,
+      lag: 3,
+      blocksPerSecond: 12.5,
+      updatedAt: body.chains[0]?.updatedAt,
+    },
+  ])
+})
+
 test('GET /openapi.json describes the routes', async () => {
   const doc = (await (await server.request('/openapi.json')).json()) as {
     paths: Record<string, unknown>
   }
   expect(Object.keys(doc.paths).sort()).toEqual([
     '/health',
+    '/v1/ingest/status',
     '/v1/screen',
     '/v1/stats',
     '/v1/trace',

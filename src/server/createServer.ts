@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { screenAddresses, toJsonResults } from '../screening/index.js'
 import type { Store } from '../store/index.js'
 import { canonicalJson, traceStore, traceStoreBackward } from '../tracing/index.js'
+import { ingestStatusBody, ingestStatusRoute } from './ingestStatusRoute.js'
 import { type ErrorLog, onError } from './onError.js'
 import { errorSchema, healthSchema, statsSchema } from './schemas.js'
 import { screenRoute } from './screenRoute.js'
@@ -23,6 +24,7 @@ export type ServerDeps = {
     | 'bridgeDepositsInOrder'
     | 'paymentsTo'
     | 'activeDesignations'
+    | 'ingestStatus'
   >
   readonly version: string
   readonly log: ErrorLog
@@ -101,6 +103,10 @@ export function createServer(deps: ServerDeps) {
   app.openapi(statsRoute, async (c) => {
     const chains = await deps.store.stats()
     return c.json({ chains: chains.map((s) => ({ ...s, assets: { ...s.assets } })) }, 200)
+  })
+
+  app.openapi(ingestStatusRoute, async (c) => {
+    return c.json(ingestStatusBody(await deps.store.ingestStatus()), 200)
   })
 
   app.openapi(screenRoute, async (c) => {

@@ -18,6 +18,46 @@ export type ImportCheckpoint = {
   readonly source: string
   /** Number of records of the source (lines, blocks) that are durably written. */
   readonly position: number
+  /** Live ingest: the chain's status row, upserted in the same transaction as the batch. */
+  readonly status?: IngestStatusUpdate
+}
+
+/** What a live ingester reports with each batch (`ingest_status`, one row per chain). */
+export type IngestStatusUpdate = {
+  readonly chain: ChainId
+  /** The node, redacted (`rpc:http://host:8545`). */
+  readonly source: string
+  readonly nodeTip: number | null
+  /** Highest block stored after this batch, its hash and time (unix seconds). */
+  readonly storeTip: number | null
+  readonly storeTipHash: string | null
+  readonly storeTipTime: number | null
+  readonly blocksPerSecond: number | null
+}
+
+/** A chain's ingest status as stored; `updatedAt` is ISO 8601. */
+export type IngestStatus = IngestStatusUpdate & { readonly updatedAt: string }
+
+/** The highest stored block of a chain. */
+export type ChainTip = {
+  readonly height: number
+  readonly hash: string
+  /** Unix seconds. */
+  readonly time: number
+}
+
+/** Rows `rollbackFrom` deleted, per table. */
+export type RollbackResult = {
+  readonly chain: ChainId
+  /** The first height deleted. */
+  readonly fromHeight: number
+  readonly blocks: number
+  readonly transactions: number
+  readonly outputs: number
+  readonly inputs: number
+  readonly transfers: number
+  readonly swaps: number
+  readonly bridgeDeposits: number
 }
 
 /** What one `writeBatch` actually inserted (rows already present are not counted). */
@@ -72,6 +112,19 @@ export interface Store {
   writeBatch(batch: ChainBatch, checkpoint?: ImportCheckpoint): Promise<WriteResult>
   /** Last committed position of an import source, or 0. */
   checkpoint(source: string): Promise<number>
+  /**
+   * Undoes a reorganisation in one transaction: deletes every row of `chain` at block height
+   * ≥ `height` (blocks, transactions, outputs, inputs, transfers, swaps, bridge deposits), moves
+   * the live checkpoint (`liveCheckpointSource(chain)`) back to `height` and the chain's status
+   * row to the new tip.
+   */
+  rollbackFrom(chain: ChainId, height: number): Promise<RollbackResult>
+  /** The highest stored block of `chain`, or null when it has none. */
+  tip(chain: ChainId): Promise<ChainTip | null>
+  /** The hash of the stored block at `height` (the highest-hash one if several), or null. */
+  blockHash(chain: ChainId, height: number): Promise<string | null>
+  /** Live ingest status, one row per chain, in chain-name order. */
+  ingestStatus(): Promise<readonly IngestStatus[]>
   /** Fills in input addresses/values and transfer tx indexes known from other rows. */
   resolvePending(): Promise<ResolveResult>
   /** Figures per chain, in chain-name order; chains with no data are left out. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { ChainBatch } from '../chain/index.js'
 import { ChainwatchError } from '../errors/index.js'
+import { readIngestStatus } from './ingestStatusRows.js'
 import { readBridgeDepositsInOrder } from './readBridgeDepositsInOrder.js'
 import { readCheckpoint } from './readCheckpoint.js'
 import { readCounterparties } from './readCounterparties.js'
@@ -9,10 +10,12 @@ import { readLists } from './readLists.js'
 import { readPaymentsTo } from './readPaymentsTo.js'
 import { readStats } from './readStats.js'
 import { readSwapsInOrder } from './readSwapsInOrder.js'
+import { readBlockHash, readTip } from './readTip.js'
 import { readTransfersInOrder } from './readTransfersInOrder.js'
 import { readUtxoTransactionsInOrder } from './readUtxoTransactionsInOrder.js'
 import { replaceList } from './replaceList.js'
 import { resolvePending } from './resolvePending.js'
+import { rollbackFrom } from './rollbackFrom.js'
 import type { SqlStore } from './SqlStore.js'
 import type { ImportCheckpoint, StoreDialect, WriteResult } from './Store.js'
 import type { Database } from './schema.js'
@@ -72,6 +75,12 @@ export function assembleStore<D extends StoreDialect>({
     writeBatch: (batch, checkpoint) =>
       guard('Writing a batch', () => writeBatch(batch, checkpoint)),
     checkpoint: (source) => guard('Reading a checkpoint', () => readCheckpoint(db, source)),
+    rollbackFrom: (chain, height) =>
+      guard(`Rolling back ${chain} from block ${height}`, () => rollbackFrom(db, chain, height)),
+    tip: (chain) => guard('Reading the chain tip', () => readTip(db, chain)),
+    blockHash: (chain, height) =>
+      guard('Reading a block hash', () => readBlockHash(db, chain, height)),
+    ingestStatus: () => guard('Reading ingest status', () => readIngestStatus(db)),
     resolvePending: () => guard('Resolving pending rows', () => resolvePending(db, dialect)),
     stats: () => guard('Reading stats', () => readStats(db, dialect)),
     replaceList: (input) =>

@@ -4,6 +4,7 @@ import * as store from './index.js'
 test('exports', () => {
   expect(Object.keys(store).sort()).toMatchInlineSnapshot(`
     [
+      "liveCheckpointSource",
       "openPostgresStore",
       "openSqliteStore",
       "openStore",

@@ -1,5 +1,6 @@
 /** @module Storage of the value-flow model: SQLite or PostgreSQL behind one `Store` interface. */
 
+export { liveCheckpointSource } from './liveCheckpoint.js'
 export type { OpenPostgresStoreParameters, PostgresStore } from './openPostgresStore.js'
 export { openPostgresStore } from './openPostgresStore.js'
 export type { OpenSqliteStoreParameters, SqliteStore } from './openSqliteStore.js'
@@ -14,14 +15,18 @@ export type {
   AddressPayment,
   ChainOrderParameters,
   ChainStats,
+  ChainTip,
   CounterpartyFlow,
   Designation,
   ImportCheckpoint,
+  IngestStatus,
+  IngestStatusUpdate,
   ListSummary,
   ListVersionInput,
   PaymentsToParameters,
   ReplaceListResult,
   ResolveResult,
+  RollbackResult,
   Store,
   StoreDialect,
   StoredBridgeDeposit,

@@ -3,6 +3,7 @@ import { ChainwatchError } from '../errors/index.js'
 import { up as init } from './migrations/0001_init.js'
 import { up as lists } from './migrations/0002_lists.js'
 import { up as swapsBridges } from './migrations/0003_swaps_bridges.js'
+import { up as ingestStatus } from './migrations/0004_ingest_status.js'
 import type { StoreDialect } from './Store.js'
 import type { Database } from './schema.js'
 
@@ -13,6 +14,7 @@ const migrations: Readonly<Record<string, StoreMigration>> = {
   '0001_init': init,
   '0002_lists': lists,
   '0003_swaps_bridges': swapsBridges,
+  '0004_ingest_status': ingestStatus,
 }
 
 export type MigrateStoreParameters = {

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { ChainBatch } from '../chain/index.js'
 import { checkpointInput } from './checkpointInput.js'
+import { upsertIngestStatus } from './ingestStatusRows.js'
 import type { ImportCheckpoint, WriteResult } from './Store.js'
 import type { Database } from './schema.js'
 import { type SqlValue, type TableInsert, tableInserts } from './tableInserts.js'
@@ -39,12 +40,13 @@ export async function postgresWriteBatch(
       }),
     }
     if (position !== undefined) {
+      const now = new Date().toISOString()
       await trx
         .insertInto('import_checkpoints')
         .values({
           source: position.source,
           position: position.position,
-          updated_at: new Date().toISOString(),
+          updated_at: now,
         })
         .onConflict((conflict) =>
           conflict.column('source').doUpdateSet((eb) => ({
@@ -53,6 +55,7 @@ export async function postgresWriteBatch(
           })),
         )
         .execute()
+      if (position.status !== undefined) await upsertIngestStatus(trx, position.status, now)
     }
     return result
   })

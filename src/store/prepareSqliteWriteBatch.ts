@@ -1,6 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3'
 import type { ChainBatch } from '../chain/index.js'
 import { checkpointInput } from './checkpointInput.js'
+import { ingestStatusParams, ingestStatusUpsertSql } from './ingestStatusRows.js'
 import type { ImportCheckpoint, WriteResult } from './Store.js'
 import { sqliteInsertSql } from './sqliteInsertSql.js'
 import { type SqlValue, type TableInsert, tableInserts } from './tableInserts.js'
@@ -36,6 +37,7 @@ export function prepareSqliteWriteBatch(database: SqliteDatabase.Database): Sqli
   const swaps = prepareInsert(tableInserts.swaps)
   const bridgeDeposits = prepareInsert(tableInserts.bridgeDeposits)
   const upsertCheckpoint = prepare(checkpointSql)
+  const upsertStatus = prepare(ingestStatusUpsertSql)
 
   return database.transaction((batch: ChainBatch, checkpoint: ImportCheckpoint | undefined) => {
     const position = checkpoint === undefined ? undefined : checkpointInput(checkpoint)
@@ -49,7 +51,9 @@ export function prepareSqliteWriteBatch(database: SqliteDatabase.Database): Sqli
       bridgeDeposits: insertAll(bridgeDeposits, batch.bridgeDeposits ?? []),
     }
     if (position !== undefined) {
-      upsertCheckpoint.run([position.source, position.position, new Date().toISOString()])
+      const now = new Date().toISOString()
+      upsertCheckpoint.run([position.source, position.position, now])
+      if (position.status !== undefined) upsertStatus.run(ingestStatusParams(position.status, now))
     }
     return result
   })

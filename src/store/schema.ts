@@ -112,6 +112,20 @@ export interface ImportCheckpointsTable {
   updated_at: ColumnType<Date | string, string, string>
 }
 
+/** Where live ingest of one chain stands (one row per chain, upserted with each batch). */
+export interface IngestStatusTable {
+  chain: string
+  /** The node, redacted: `rpc:http://host:8545`. */
+  source: string
+  node_tip: Int64Column | null
+  store_tip: Int64Column | null
+  store_tip_hash: string | null
+  store_tip_time: Int64Column | null
+  blocks_per_second: number | null
+  /** ISO 8601 TEXT in both dialects. */
+  updated_at: string
+}
+
 /** One stored version of a list, with its provenance. */
 export interface ListVersionsTable {
   list: string
@@ -159,6 +173,7 @@ export interface Database {
   swaps: SwapsTable
   bridge_deposits: BridgeDepositsTable
   import_checkpoints: ImportCheckpointsTable
+  ingest_status: IngestStatusTable
   list_versions: ListVersionsTable
   designations: DesignationsTable
 }

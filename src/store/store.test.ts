@@ -365,6 +365,7 @@ describe.each(dialects)('%s: store', (dialect) => {
         { name: '0001_init' },
         { name: '0002_lists' },
         { name: '0003_swaps_bridges' },
+        { name: '0004_ingest_status' },
       ])
     } finally {
       await again.close()

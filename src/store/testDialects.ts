@@ -35,6 +35,7 @@ const tables = [
   'swaps',
   'bridge_deposits',
   'import_checkpoints',
+  'ingest_status',
   'designations',
   'list_versions',
 ] as const

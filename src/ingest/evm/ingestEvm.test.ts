@@ -79,7 +79,7 @@ test('default: recorded mainnet answers give what ethereum-etl exported', async 
   expect(summary).toMatchObject({
     chain: 'ethereum',
     chainId: 1,
-    source: 'rpc:ethereum@1755634',
+    source: 'rpc:ethereum',
     startedAt: 1755634,
     blocks: 2,
     transactions: 2,
@@ -95,8 +95,8 @@ test('default: recorded mainnet answers give what ethereum-etl exported', async 
 
   const batches: ChainBatch[] = writeBatch.mock.calls.map(([batch]) => batch)
   expect(writeBatch.mock.calls.map(([, checkpoint]) => checkpoint)).toEqual([
-    { source: 'rpc:ethereum@1755634', position: 1 },
-    { source: 'rpc:ethereum@1755634', position: 2 },
+    expect.objectContaining({ source: 'rpc:ethereum', position: 1755635 }),
+    expect.objectContaining({ source: 'rpc:ethereum', position: 1755636 }),
   ])
   const blocks = batches.flatMap((b) => b.blocks)
   const transactions = batches.flatMap((b) => b.transactions)
@@ -130,17 +130,38 @@ test('behavior: a restart of the same command resumes after the last committed b
   server.calls.length = 0
   const summary = await ingest(1755634, 1755635)
   expect(summary).toMatchObject({ startedAt: 1755635, blocks: 1, transactions: 2 })
-  expect(notices).toContain('resuming at block 1755635 (checkpoint rpc:ethereum@1755634)')
+  expect(notices).toContain("resuming at block 1755635 (after the store's block 1755634)")
   const blocksFetched = server.calls
     .filter((c) => c.method === 'eth_getBlockByNumber')
     .map((c) => c.params[0])
-  expect(new Set(blocksFetched)).toEqual(new Set(['0x1ac9f3']))
+  // The stored tip is checked against the node's block at its height, then only new blocks.
+  expect(new Set(blocksFetched)).toEqual(new Set(['0x1ac9f2', '0x1ac9f3']))
 
   const done = await ingest(1755634, 1755635)
   expect(done).toMatchObject({ startedAt: null, blocks: 0 })
 })
 
 describe('errors', () => {
+  test('error: a node whose block does not link to its own block before it (lying, not a reorganisation) is rpc.malformed; the store keeps what it had', async () => {
+    const replay = replayRecorded([recorded], fixed)
+    await serve(replay)
+    await ingest(1755634, 1755634)
+    await server.close()
+    const lie = `0x${'ab'.repeat(32)}`
+    await serve((call) => {
+      const answer = replay(call)
+      if (call.method !== 'eth_getBlockByNumber' || call.params[0] !== '0x1ac9f3') return answer
+      if (!('result' in answer)) return answer
+      return { result: { ...(answer.result as object), parentHash: lie } }
+    })
+    const error = await ingest(1755634, 1755635).catch((e: unknown) => e)
+    expect(isChainwatchError(error, 'rpc.malformed')).toBe(true)
+    expect(String(error)).toContain(`The node's block 1755635 names parent ${lie}`)
+    expect(await store.tip('ethereum')).toMatchObject({ height: 1755634 })
+    expect((await store.stats())[0]).toMatchObject({ blocks: 1 })
+    expect(await store.checkpoint('rpc:ethereum')).toBe(1755635)
+  })
+
   test('error: answers from another fork (receipt of another block) are rpc.malformed', async () => {
     const replay = replayRecorded([recorded], fixed)
     await serve((call) => {
@@ -151,7 +172,7 @@ describe('errors', () => {
     const error = await ingest(1755635, 1755635).catch((e: unknown) => e)
     expect(isChainwatchError(error, 'rpc.malformed')).toBe(true)
     expect(String(error)).toContain("The node's answers for block 1755635 disagree.")
-    expect(await store.checkpoint('rpc:ethereum@1755635')).toBe(0)
+    expect(await store.checkpoint('rpc:ethereum')).toBe(0)
   })
 
   test('error: --to past the node’s head is refused before anything is fetched', async () => {

@@ -17,7 +17,12 @@ export type RpcAnswer =
     }
   | { readonly hang: true }
 
-export type RpcCallSeen = { readonly method: string; readonly params: readonly unknown[] }
+export type RpcCallSeen = {
+  readonly method: string
+  readonly params: readonly unknown[]
+  /** The request's Authorization header, when it has one. */
+  readonly authorization?: string
+}
 
 export type TestRpcServer = {
   readonly url: string
@@ -44,7 +49,12 @@ export async function startTestRpcServer(
     }[]
     const replies: unknown[] = []
     for (const item of items) {
-      const call = { method: item.method, params: item.params ?? [] }
+      const { authorization } = request.headers
+      const call = {
+        method: item.method,
+        params: item.params ?? [],
+        ...(authorization === undefined ? {} : { authorization }),
+      }
       calls.push(call)
       const reply = answer(call)
       if ('hang' in reply) return // never answered: the client times out

@@ -6,6 +6,8 @@ test('exports', () => {
     [
       "createRowParser",
       "detectSource",
+      "jsonFields",
+      "mapBitcoinTransaction",
       "parseExportLines",
     ]
   `)
