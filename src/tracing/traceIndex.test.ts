@@ -87,6 +87,17 @@ describe('behavior: example 1 through the index', () => {
     expect(window.eventsApplied).toBe(4)
   })
 
+  test('isStop is asked only about holders taint reaches, as the general engine asks', () => {
+    const asked = new Set<string>()
+    const isStop = (_chain: string, address: string) => {
+      if (address === 'C' || address === 'X') throw new Error('never reached by taint')
+      asked.add(address)
+      return address === 'B'
+    }
+    expect(both(example1, theft, 'haircut', { isStop }).engine).toBe('kernel')
+    expect([...asked].sort()).toEqual(['A', 'B', 'D'])
+  })
+
   test('fifo runs on the general engine', () => {
     const run = both(example1, theft, 'fifo')
     expect(run).toMatchObject({ engine: 'general', fallback: 'policy fifo' })

@@ -32,7 +32,8 @@ export type TraceIndex = {
   readonly bigPtr: number
   /** First byte after the index: traces work above it. */
   readonly endPtr: number
-  readonly bigAmounts: readonly bigint[]
+  /** How many amounts the big-amount table holds. */
+  readonly bigCount: number
   /** row → amount the kernel cannot take (negative, or 2^128 and more). */
   readonly oddAmounts: ReadonlyMap<number, bigint>
   /** row → transaction id (non-decreasing). */
@@ -80,7 +81,9 @@ class Builder {
   i32 = new Int32Array(this.memory.buffer)
   i64 = new BigInt64Array(this.memory.buffer)
   rows = 0
-  readonly bigAmounts: bigint[] = []
+  /** Amounts of 2^63 and more while building: low and high 64 bits (no bigint kept per row). */
+  bigWords = new BigUint64Array(2 * 1024)
+  bigCount = 0
   readonly oddAmounts = new Map<number, bigint>()
   readonly txOfRow = new IntList()
   readonly positionOfRow = new IntList()
@@ -147,8 +150,18 @@ class Builder {
     const amount = ev.amount
     if (amount >= 0n && amount < SMALL) this.i64[(at >> 1) + 1] = amount
     else if (amount > 0n && amount < BIG) {
-      this.i64[(at >> 1) + 1] = BigInt(-1 - this.bigAmounts.length)
-      this.bigAmounts.push(amount)
+      // The marker -1 - k as a 64-bit integer, written as two 32-bit halves (no bigint made).
+      this.i32[at + 2] = -1 - this.bigCount
+      this.i32[at + 3] = -1
+      if (2 * this.bigCount === this.bigWords.length) {
+        const grown = new BigUint64Array(2 * this.bigWords.length)
+        grown.set(this.bigWords)
+        this.bigWords = grown
+      }
+      // A BigUint64Array keeps the amount modulo 2^64: its low half.
+      this.bigWords[2 * this.bigCount] = amount
+      this.bigWords[2 * this.bigCount + 1] = amount >> 64n
+      this.bigCount++
     } else {
       this.i64[(at >> 1) + 1] = INT64_MIN
       this.oddAmounts.set(row, amount)
@@ -204,13 +217,11 @@ class Builder {
   finish(): TraceIndex {
     const rowsPtr = KERNEL_RESERVED
     const bigPtr = rowsPtr + this.rows * ROW_BYTES
-    const endPtr = bigPtr + this.bigAmounts.length * 16
+    const endPtr = bigPtr + this.bigCount * 16
     while (endPtr > this.memory.buffer.byteLength) this.grow()
-    const words = new BigUint64Array(this.memory.buffer)
-    this.bigAmounts.forEach((amount, k) => {
-      words[(bigPtr >> 3) + 2 * k] = BigInt.asUintN(64, amount)
-      words[(bigPtr >> 3) + 2 * k + 1] = amount >> 64n
-    })
+    new BigUint64Array(this.memory.buffer, bigPtr, 2 * this.bigCount).set(
+      this.bigWords.subarray(0, 2 * this.bigCount),
+    )
     const holders = this.holders
     holders.trim()
     const holderOrder = sortHolders(holders, this.groups)
@@ -222,7 +233,7 @@ class Builder {
       rowsPtr,
       bigPtr,
       endPtr,
-      bigAmounts: this.bigAmounts,
+      bigCount: this.bigCount,
       oddAmounts: this.oddAmounts,
       txOfRow: this.txOfRow.trimmed(),
       positionOfRow: this.positionOfRow.trimmed(),

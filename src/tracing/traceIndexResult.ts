@@ -54,19 +54,22 @@ function sameWords(words: Uint32Array, i: number, j: number): boolean {
 class Rows {
   readonly words: Int32Array
   readonly amounts: BigInt64Array
+  readonly big: BigUint64Array
   lastTx = -1
   lastHash = ''
 
   constructor(readonly index: TraceIndex) {
     this.words = new Int32Array(index.memory.buffer, index.rowsPtr, index.transfers * 4)
     this.amounts = new BigInt64Array(index.memory.buffer, index.rowsPtr, index.transfers * 2)
+    this.big = new BigUint64Array(index.memory.buffer, index.bigPtr, index.bigCount * 2)
   }
 
   amount(row: number): bigint {
     const raw = this.amounts[2 * row + 1] ?? 0n
     if (raw >= 0n) return raw
     if (raw === -(2n ** 63n)) return this.index.oddAmounts.get(row) ?? 0n
-    return this.index.bigAmounts[-1 - Number(raw)] ?? 0n
+    const k = -1 - Number(raw)
+    return ((this.big[2 * k + 1] ?? 0n) << 64n) | (this.big[2 * k] ?? 0n)
   }
 
   txHash(row: number): string {
@@ -167,7 +170,7 @@ export class KernelReader {
   }
 
   /** Holdings and endpoints in (chain, address, asset) order, totals, and the records read. */
-  result(kernel: TraceKernel, stops: readonly number[], eventsApplied: number): TraceResult {
+  result(kernel: TraceKernel, eventsApplied: number): TraceResult {
     const { index, layout } = this
     const holders = index.holderAddress.length
     const n = kernel.taintedHolders(
@@ -217,9 +220,10 @@ export class KernelReader {
     let held = u128(words, wide, sum)
     if ((words[sum + 4] ?? 0) !== 0) held = list.reduce((total, h) => total + h.held, 0n)
     const endpoints: { rank: number; endpoint: TraceEndpoint }[] = []
-    if (stops.length > 0) {
+    const reached = kernel.reachedStops(holders, layout.cold, layout.ids)
+    if (reached > 0) {
       const rank = index.holderRank
-      for (const h of stops) {
+      for (const h of new Int32Array(index.memory.buffer, layout.ids, reached)) {
         const cold = (layout.cold >> 2) + h * 10
         const absorbed = u128(words, wide, cold + 4)
         if (absorbed === 0n) continue

@@ -33,7 +33,12 @@ export function traceIndex(index: TraceIndex, parameters: TraceIndexParameters):
   return runTraceIndex(index, parameters).result
 }
 
-const kernels = new WeakMap<TraceIndex, TraceKernel | string>()
+/** Per index: its kernel instance and the stop test of the trace running on it. */
+const kernels = new WeakMap<
+  TraceIndex,
+  { kernel: TraceKernel | string; isStop: (holder: number) => number }
+>()
+const noStops: (holder: number) => number = () => 0
 const POLICY_CODE = { haircut: 0, poison: 1 } as const
 /** Rows per kernel call: V8 swaps in optimised WebAssembly code only between calls. */
 const SLICE = 1 << 16
@@ -45,11 +50,14 @@ export function runTraceIndex(index: TraceIndex, parameters: TraceIndexParameter
   const started = performance.now()
   const reason = unsupported(index, parameters)
   if (reason !== null) return general(index, parameters, reason, started)
-  let kernel = kernels.get(index)
-  if (kernel === undefined) {
-    kernel = instantiateKernel(index.memory)
-    kernels.set(index, kernel)
+  let instance = kernels.get(index)
+  if (instance === undefined) {
+    const entry = { kernel: '' as TraceKernel | string, isStop: noStops }
+    entry.kernel = instantiateKernel(index.memory, (holder) => entry.isStop(holder))
+    kernels.set(index, entry)
+    instance = entry
   }
+  const kernel = instance.kernel
   if (typeof kernel === 'string') return general(index, parameters, kernel, started)
   const policy = parameters.policy === 'poison' ? 'poison' : 'haircut'
   const fromBlock = parameters.window?.fromBlock ?? Number.NEGATIVE_INFINITY
@@ -72,19 +80,21 @@ export function runTraceIndex(index: TraceIndex, parameters: TraceIndexParameter
   const seeds = seededRows(index, parameters.seeds, endRow, fromBlock)
   const holders = index.holderAddress.length
   const collect = parameters.collectTransfers ?? true
-  const layout = lay(index, holders, activations.length, seeds.length, collect ? RECORDS : 0)
+  let layout: Layout
+  try {
+    layout = lay(index, holders, activations.length, seeds.length, collect ? RECORDS : 0)
+  } catch (error) {
+    // WebAssembly memory ends at 4 GiB.
+    return general(index, parameters, `no room for the kernel's state (${String(error)})`, started)
+  }
   const words = new Int32Array(index.memory.buffer)
   words.fill(0, layout.hot >> 2, layout.end >> 2)
-  const stops: number[] = []
+  // The kernel asks when taint first reaches a holder, as the general engine asks on arrival.
   const isStop = parameters.isStop
-  if (isStop !== undefined && chain !== undefined) {
-    for (let h = 0; h < holders; h++) {
-      if (isStop(chain, index.holderAddress[h] ?? '')) {
-        stops.push(h)
-        words[((layout.hot + h * 64) >> 2) + 13] = 1
-      }
-    }
-  }
+  instance.isStop =
+    isStop === undefined || chain === undefined
+      ? noStops
+      : (holder) => (isStop(chain, index.holderAddress[holder] ?? '') === true ? 1 : 0)
   activations.forEach(([row, holder], i) => {
     words[(layout.acts >> 2) + 2 * i] = row
     words[(layout.acts >> 2) + 2 * i + 1] = holder
@@ -122,7 +132,7 @@ export function runTraceIndex(index: TraceIndex, parameters: TraceIndexParameter
     return general(index, parameters, `the kernel cannot apply ${why}`, started)
   }
   const applied = performance.now()
-  const result = reader.result(kernel, stops, endRow)
+  const result = reader.result(kernel, endRow)
   return {
     result,
     engine: 'kernel',

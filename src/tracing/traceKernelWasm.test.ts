@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { instantiateKernel, newMemory, type TraceKernel } from './traceKernelWasm.js'
 
 function kernel(): TraceKernel {
-  const instance = instantiateKernel(newMemory(2))
+  const instance = instantiateKernel(newMemory(2), () => 0)
   if (typeof instance === 'string') throw new Error(instance)
   return instance
 }

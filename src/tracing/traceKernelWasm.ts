@@ -48,6 +48,8 @@ export type TraceKernel = {
   readonly failure: () => number
   readonly takeRecords: () => number
   /** Ids of holders with any taint to `out`, their summed taint to `sum` (+16: 1 on overflow). */
+  /** Ids of the stops that absorbed taint to `out`; returns how many. */
+  readonly reachedStops: (count: number, cold: number, out: number) => number
   readonly taintedHolders: (
     count: number,
     hot: number,
@@ -88,11 +90,17 @@ function kernelModule(): object | string {
   return compiled
 }
 
-/** An instance of the kernel working in `memory`, or why there is none. */
-export function instantiateKernel(memory: WasmMemory): TraceKernel | string {
+/**
+ * An instance of the kernel working in `memory`, or why there is none. `isStop(holder)` answers
+ * 1 when the holder is a stop, else 0.
+ */
+export function instantiateKernel(
+  memory: WasmMemory,
+  isStop: (holder: number) => number,
+): TraceKernel | string {
   const module = kernelModule()
   if (typeof module === 'string') return module
-  const instance = new wasm.Instance(module, { env: { memory } })
+  const instance = new wasm.Instance(module, { env: { memory, isStop } })
   const kernel = instance.exports as unknown as TraceKernel
   if (kernel.heapBase() > KERNEL_RESERVED)
     return 'the kernel’s static data outgrew its reserved page'

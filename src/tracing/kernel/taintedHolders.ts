@@ -6,6 +6,7 @@ import { add, oHi, oLo } from './u128'
 const TAINT = 16
 const RECV = 32
 const SEEDED = 0
+const ABSORBED = 16
 
 /**
  * Writes the ids of holders with any taint held, received or seeded to `out` (ascending) and
@@ -36,3 +37,15 @@ export function taintedHolders(count: i32, hot: usize, cold: usize, out: usize, 
   return n
 }
 
+
+/** Writes the ids of the stops that absorbed taint to `out` (ascending); returns how many. */
+export function reachedStops(count: i32, cold: usize, out: usize): i32 {
+  let n = 0
+  for (let h = 0; h < count; h++) {
+    const c = cold + <usize>h * 40
+    if ((load<u64>(c, ABSORBED) | load<u64>(c, ABSORBED + 8)) == 0) continue
+    store<i32>(out + (<usize>n << 2), h)
+    n++
+  }
+  return n
+}

@@ -5,7 +5,11 @@ import { mulDiv, mulDiv64, qHi, qLo } from './mulDiv'
 import { add, less, oHi, oLo, sub } from './u128'
 
 export { divWide, mulDiv, mulHigh, qHi, qLo } from './mulDiv'
-export { taintedHolders } from './taintedHolders'
+export { reachedStops, taintedHolders } from './taintedHolders'
+
+/** Whether holder `id` is a stop (the caller's `isStop` on its chain and address): 1 or 0. */
+@external('env', 'isStop')
+declare function isStop(id: i32): i32
 
 // A row, 16 bytes: from holder (i32, -1 for null), to holder (i32, -1), amount (i64): ≥ 0 the
 // amount; -1 - k the k-th entry (lo, hi: 16 bytes) of the big-amount table; i64.MIN unsupported.
@@ -21,6 +25,7 @@ const ABSORBED = 16 // 128-bit, stops only
 const END_HOP = 32 // i32: endpoint hop + 1
 
 const STOP: i32 = 1
+const STOP_KNOWN: i32 = 8
 const SEED: i32 = 2
 const POISONED: i32 = 4
 
@@ -310,9 +315,17 @@ function step(i: i32): bool {
       } else if (!seeded && less(cLo, cHi, dustLo, dustHi)) {
         fate = DUST
         if (!total(3, cLo, cHi)) return fail(REASON_OVERFLOW)
-      } else if ((flags & STOP) != 0) {
-        fate = AT_STOP
-        if (!absorb(to, cLo, cHi, hop)) return fail(REASON_OVERFLOW)
+      } else {
+        // Whether the recipient is a stop, asked once per holder when taint first reaches it
+        // (where the general engine asks too).
+        if ((flags & STOP_KNOWN) == 0) {
+          flags |= STOP_KNOWN | (isStop(to) != 0 ? STOP : 0)
+          store<i32>(r, flags, FLAGS)
+        }
+        if ((flags & STOP) != 0) {
+          fate = AT_STOP
+          if (!absorb(to, cLo, cHi, hop)) return fail(REASON_OVERFLOW)
+        }
       }
       if (fate != HELD) {
         dLo = 0
