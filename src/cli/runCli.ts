@@ -7,6 +7,7 @@ import { ingestCommand } from './commands/ingestCommand.js'
 import { listsCommand } from './commands/listsCommand.js'
 import { screenCommand } from './commands/screenCommand.js'
 import { serveCommand } from './commands/serveCommand.js'
+import { simCommand } from './commands/simCommand.js'
 import { statsCommand } from './commands/statsCommand.js'
 import { traceBackCommand } from './commands/traceBackCommand.js'
 import { traceCommand } from './commands/traceCommand.js'
@@ -70,6 +71,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     traceCommand(context),
     traceBackCommand(context),
     serveCommand(context),
+    simCommand(context),
   ]) {
     program.addCommand(contain(command))
   }

@@ -1,0 +1,103 @@
+/** The laundering technique a truth step records. */
+export type Technique =
+  | 'theft'
+  | 'consolidation'
+  | 'fan-out'
+  | 'swap'
+  | 'bridge-deposit'
+  | 'bridge-payout'
+  | 'utxo-fan-out'
+  | 'peel'
+  | 'exchange-deposit'
+  | 'otc-deposit'
+
+/** One entry of an EVM transaction's log list: an ERC-20 Transfer, or another event. */
+export type SimLog =
+  | {
+      readonly kind: 'transfer'
+      readonly token: string
+      readonly from: string
+      readonly to: string
+      readonly value: bigint
+    }
+  | {
+      readonly kind: 'event'
+      readonly address: string
+      readonly topics: readonly string[]
+      readonly data: string
+    }
+
+/** A planned EVM transaction; block, index and log indices are given when it is written. */
+export type SimEthTx = {
+  readonly time: number
+  readonly hash: string
+  readonly from: string
+  readonly to: string
+  readonly value: bigint
+  readonly logs: readonly SimLog[]
+  /** Value-moving calls inside the transaction, trace addresses [0], [1], … */
+  readonly internal: readonly {
+    readonly from: string
+    readonly to: string
+    readonly value: bigint
+  }[]
+  /** Set on laundering transactions: every transfer of it becomes a truth step. */
+  readonly technique?: Technique
+}
+
+export type SimBtcInput = {
+  readonly txHash: string
+  readonly index: number
+  readonly address: string
+  readonly value: bigint
+}
+
+export type SimBtcOutput = {
+  readonly address: string | null
+  readonly value: bigint
+  /** OP_RETURN payload text (nulldata output) */
+  readonly opReturn?: string
+}
+
+/** A planned Bitcoin transaction (not a coinbase). */
+export type SimBtcTx = {
+  readonly time: number
+  readonly hash: string
+  readonly inputs: readonly SimBtcInput[]
+  readonly outputs: readonly SimBtcOutput[]
+  readonly technique?: Technique
+  /** Laundering outputs that are truth steps (all when absent). */
+  readonly launderedOutputs?: readonly number[]
+}
+
+/** One laundering transfer (EVM) or output (Bitcoin), as it is in the store. */
+export type TruthStep = {
+  readonly chain: 'ethereum' | 'bitcoin'
+  readonly technique: Technique
+  readonly txHash: string
+  /** EVM transfer position ('a', 'b00000', 'c000003'); null on Bitcoin. */
+  readonly position: string | null
+  /** Bitcoin output index; null on EVM chains. */
+  readonly outputIndex: number | null
+  readonly from: string | null
+  readonly to: string
+  readonly asset: string
+  readonly amount: string
+  readonly block: number
+  readonly time: number
+}
+
+/** Where stolen value ends, and whose it is. */
+export type TruthEndpoint = {
+  readonly chain: 'ethereum' | 'bitcoin'
+  readonly address: string
+  readonly asset: string
+  readonly amount: string
+  readonly organisation: string
+  readonly kind: 'exchange' | 'otc' | 'bridge'
+}
+
+export type Organisation = {
+  readonly name: string
+  readonly kind: 'exchange' | 'otc' | 'bridge' | 'dex' | 'victim'
+}

@@ -1,0 +1,238 @@
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { TruthEndpoint, TruthStep } from '../src/sim/index.js'
+import { openStore } from '../src/store/index.js'
+import { cli, createTestDatabaseUrl, runCaptured, type TestDatabaseUrl } from './harness.js'
+
+type Truth = {
+  readonly theft: readonly TruthStep[]
+  readonly steps: readonly TruthStep[]
+  readonly endpoints: readonly TruthEndpoint[]
+  readonly thiefAddresses: {
+    readonly ethereum: readonly string[]
+    readonly bitcoin: readonly string[]
+  }
+  readonly bridgeDeposits: readonly { readonly amount: string }[]
+  readonly organisations: readonly {
+    readonly kind: string
+    readonly addresses: readonly string[]
+  }[]
+}
+
+const work = mkdtempSync(join(tmpdir(), 'cw-sim-'))
+// A benign share of one half keeps the files small enough to import in a few seconds.
+const generate = (seed: number, out: string) =>
+  runCaptured([
+    'sim',
+    'generate',
+    '--scenario',
+    'bybit-2025',
+    '--seed',
+    `${seed}`,
+    '--benign-share',
+    '0.5',
+    '--out',
+    join(work, out),
+  ])
+
+/** sha256 of every file under `dir`, by relative path. */
+function digests(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(dir, name)
+    if (!name.endsWith('.json')) continue
+    out[name] = createHash('sha256').update(readFileSync(path)).digest('hex')
+  }
+  return out
+}
+
+let db: TestDatabaseUrl
+let truth: Truth
+
+beforeAll(async () => {
+  for (const [seed, out] of [
+    [7, 'a'],
+    [7, 'b'],
+    [8, 'c'],
+  ] as const) {
+    const run = await generate(seed, out)
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+  }
+  truth = JSON.parse(readFileSync(join(work, 'a', 'truth.json'), 'utf8')) as Truth
+  db = createTestDatabaseUrl('sqlite')
+}, 120_000)
+
+afterAll(async () => {
+  await db.dispose()
+  rmSync(work, { recursive: true, force: true })
+})
+
+describe('sim generate bybit-2025', () => {
+  test('the same seed gives byte-identical files; another seed differs', () => {
+    const a = digests(join(work, 'a'))
+    expect(Object.keys(a)).toEqual([
+      'bitcoin/blocks.json',
+      'bitcoin/transactions.json',
+      'ethereum/blocks.json',
+      'ethereum/logs.json',
+      'ethereum/token_transfers.json',
+      'ethereum/traces.json',
+      'ethereum/transactions.json',
+      'truth.json',
+    ])
+    expect(digests(join(work, 'b'))).toEqual(a)
+    const c = digests(join(work, 'c'))
+    for (const name of Object.keys(a)) expect(c[name], name).not.toBe(a[name])
+  })
+
+  test('imports with zero rejected rows, and truth agrees with the store', async () => {
+    const files = ['ethereum', 'bitcoin'].flatMap((chain) =>
+      readdirSync(join(work, 'a', chain)).map((name) => join(work, 'a', chain, name)),
+    )
+    const run = await cli(db.url, ['import', '--strict', ...files])
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/, 0 bad,/)
+
+    const store = await openStore(db.url)
+    try {
+      const transfers = new Map<
+        string,
+        { from: string | null; to: string | null; asset: string; amount: bigint }
+      >()
+      const ethNet = new Map<string, bigint>()
+      for await (const page of store.transfersInOrder({ chain: 'ethereum' })) {
+        for (const t of page) {
+          transfers.set(`${t.txHash}|${t.position}`, t)
+          if (t.asset !== 'native') continue
+          if (t.from !== null) ethNet.set(t.from, (ethNet.get(t.from) ?? 0n) - t.amount)
+          if (t.to !== null) ethNet.set(t.to, (ethNet.get(t.to) ?? 0n) + t.amount)
+        }
+      }
+      const outputs = new Map<string, { address: string | null; value: bigint }>()
+      const fees = new Map<string, bigint>()
+      const received = new Map<string, bigint>()
+      const spentFrom = new Set<string>()
+      for await (const page of store.utxoTransactionsInOrder({ chain: 'bitcoin' })) {
+        for (const tx of page) {
+          let out = 0n
+          for (const o of tx.outputs) {
+            outputs.set(`${tx.txHash}|${o.index}`, o)
+            out += o.value
+            if (o.address !== null)
+              received.set(o.address, (received.get(o.address) ?? 0n) + o.value)
+          }
+          const inputs = tx.inputs.reduce((sum, i) => sum + (i.value ?? 0n), 0n)
+          fees.set(tx.txHash, inputs - out)
+          for (const i of tx.inputs) if (i.address !== null) spentFrom.add(i.address)
+        }
+      }
+
+      // Every laundering step is in the store, as the truth says.
+      expect(truth.steps.length).toBeGreaterThan(10_000)
+      for (const step of truth.steps) {
+        if (step.chain === 'ethereum') {
+          const t = transfers.get(`${step.txHash}|${step.position}`)
+          expect(t, `${step.txHash} ${step.position}`).toEqual(
+            expect.objectContaining({
+              from: step.from,
+              to: step.to,
+              asset: step.asset,
+              amount: BigInt(step.amount),
+            }),
+          )
+        } else {
+          const o = outputs.get(`${step.txHash}|${step.outputIndex}`)
+          expect(o, `${step.txHash}:${step.outputIndex}`).toEqual(
+            expect.objectContaining({ address: step.to, value: BigInt(step.amount) }),
+          )
+        }
+      }
+
+      // Ethereum: what was stolen plus what the swaps paid = what was bridged + what the
+      // thief's addresses still hold (each keeps a little for gas).
+      const sum = (values: Iterable<bigint>) => [...values].reduce((a, b) => a + b, 0n)
+      const stolen = BigInt(truth.theft.find((s) => s.asset === 'native')?.amount ?? 0)
+      const swapped = sum(
+        truth.steps
+          .filter(
+            (s) =>
+              s.technique === 'swap' &&
+              s.asset === 'native' &&
+              truth.thiefAddresses.ethereum.includes(s.to),
+          )
+          .map((s) => BigInt(s.amount)),
+      )
+      const bridged = sum(truth.bridgeDeposits.map((d) => BigInt(d.amount)))
+      const residue = sum(truth.thiefAddresses.ethereum.map((a) => ethNet.get(a) ?? 0n))
+      expect(stolen + swapped).toBe(bridged + residue)
+      for (const a of truth.thiefAddresses.ethereum)
+        expect(ethNet.get(a) ?? 0n).toBeGreaterThanOrEqual(0n)
+
+      // Bitcoin: the bridge payouts = what reached the endpoints + the fees the thief paid.
+      const payouts = sum(
+        truth.steps.filter((s) => s.technique === 'bridge-payout').map((s) => BigInt(s.amount)),
+      )
+      const launderingTxs = new Set(
+        truth.steps
+          .filter((s) => s.chain === 'bitcoin' && s.technique !== 'bridge-payout')
+          .map((s) => s.txHash),
+      )
+      const thiefFees = sum([...launderingTxs].map((h) => fees.get(h) ?? 0n))
+      const ended = sum(truth.endpoints.map((e) => BigInt(e.amount)))
+      expect(payouts).toBe(ended + thiefFees)
+
+      // Each endpoint's balance in the store is what the truth says ended there.
+      const organisations = new Set(truth.endpoints.map((e) => e.organisation))
+      expect(organisations.size).toBeGreaterThanOrEqual(4)
+      for (const e of truth.endpoints) {
+        expect(received.get(e.address), e.address).toBe(BigInt(e.amount))
+        expect(spentFrom.has(e.address)).toBe(false)
+      }
+    } finally {
+      await store.close()
+    }
+  }, 120_000)
+
+  test('a trace from the theft reaches the bridge, and from its payouts the exchange endpoints', async () => {
+    const theft = truth.theft.find((s) => s.asset === 'native')
+    if (theft === undefined) throw new Error('no native theft step')
+    const eth = await cli(db.url, [
+      '--json',
+      'trace',
+      '--chain',
+      'ethereum',
+      '--from-tx',
+      theft.txHash,
+    ])
+    expect(eth.code, eth.stderr).toBe(0)
+    const vault = truth.organisations.find((o) => o.kind === 'bridge')?.addresses[1]
+    type Holding = { address: string; asset: string; held: string }
+    const ethHeld = (JSON.parse(eth.stdout).result.holdings as Holding[]).find(
+      (h) => h.address === vault,
+    )
+    const stolen = BigInt(theft.amount)
+    // All but the gas reserves left along the way reaches the bridge vault.
+    expect(BigInt(ethHeld?.held ?? 0)).toBeGreaterThan(stolen - 10n * 10n ** 18n)
+    expect(BigInt(ethHeld?.held ?? 0)).toBeLessThanOrEqual(stolen)
+
+    const payouts = truth.steps.filter((s) => s.technique === 'bridge-payout')
+    const btc = await cli(db.url, [
+      '--json',
+      'trace',
+      '--chain',
+      'bitcoin',
+      '--policy',
+      'poison',
+      ...payouts.flatMap((s) => ['--from-tx', `${s.txHash}:${s.outputIndex}`]),
+    ])
+    expect(btc.code, btc.stderr).toBe(0)
+    const held = new Map(
+      (JSON.parse(btc.stdout).result.holdings as Holding[]).map((h) => [h.address, BigInt(h.held)]),
+    )
+    for (const e of truth.endpoints) expect(held.get(e.address), e.address).toBe(BigInt(e.amount))
+  }, 120_000)
+})
