@@ -140,8 +140,11 @@ export type BridgeDepositRecord = {
   readonly router: string
   /** The event's `to`: the vault that received the value. */
   readonly vault: string
-  /** Who deposited: the transaction's sender. */
-  readonly depositor: string
+  /**
+   * Who deposited: the transaction's sender; null when a source does not carry it (an
+   * ethereum-etl logs export), and the store's reader takes it from the stored transaction.
+   */
+  readonly depositor: string | null
   /** `native` (the event's zero address) or the token contract (lowercase). */
   readonly asset: string
   readonly amount: Amount

@@ -1,10 +1,13 @@
 import type {
   BlockRecord,
+  BridgeDepositRecord,
+  ChainId,
   InputRecord,
   OutputRecord,
   TransactionRecord,
   TransferRecord,
 } from '../chain/index.js'
+import type { DecodedSwap } from './evm/decodeEvmLog.js'
 
 /** One record a source row yields, tagged with the table it belongs in. */
 export type ParsedRecord =
@@ -13,6 +16,21 @@ export type ParsedRecord =
   | { readonly type: 'output'; readonly record: OutputRecord }
   | { readonly type: 'input'; readonly record: InputRecord }
   | { readonly type: 'transfer'; readonly record: TransferRecord }
+  | { readonly type: 'swap-log'; readonly record: SwapLogRecord }
+  | { readonly type: 'bridge-deposit'; readonly record: BridgeDepositRecord }
+
+/**
+ * A DEX Swap log read on its own (an export's logs row): its tokens are found when the batch
+ * holds its transaction's Transfer logs (`resolveSwaps`).
+ */
+export type SwapLogRecord = {
+  readonly chain: ChainId
+  readonly txHash: string
+  readonly blockHeight: number
+  readonly txIndex: number | null
+  readonly logIndex: number
+  readonly swap: DecodedSwap
+}
 
 /**
  * One unit of a source: a line of a CSV/JSON-lines export or one block of a raw block file.

@@ -1,12 +1,16 @@
 import type {
   BlockRecord,
+  BridgeDepositRecord,
   ChainBatch,
   InputRecord,
   OutputRecord,
+  SwapRecord,
   TransactionRecord,
   TransferRecord,
 } from '../chain/index.js'
-import type { ParsedRecord } from './ParsedRow.js'
+import { transferPosition } from '../chain/index.js'
+import { type LoggedTransfer, resolveSwaps } from './evm/resolveSwaps.js'
+import type { ParsedRecord, SwapLogRecord } from './ParsedRow.js'
 
 /** A batch under construction; `take()` hands it over and starts a new one. */
 export type BatchBuilder = {
@@ -22,6 +26,8 @@ export function createBatchBuilder(): BatchBuilder {
   let outputs: OutputRecord[] = []
   let inputs: InputRecord[] = []
   let transfers: TransferRecord[] = []
+  let swapLogs: SwapLogRecord[] = []
+  let bridgeDeposits: BridgeDepositRecord[] = []
   let size = 0
   return {
     add(records) {
@@ -42,6 +48,12 @@ export function createBatchBuilder(): BatchBuilder {
           case 'transfer':
             transfers.push(item.record)
             break
+          case 'swap-log':
+            swapLogs.push(item.record)
+            break
+          case 'bridge-deposit':
+            bridgeDeposits.push(item.record)
+            break
         }
       }
       size += records.length
@@ -50,7 +62,17 @@ export function createBatchBuilder(): BatchBuilder {
       return size
     },
     take() {
-      const batch = { blocks, transactions, outputs, inputs, transfers }
+      const batch: ChainBatch = {
+        blocks,
+        transactions,
+        outputs,
+        inputs,
+        transfers,
+        ...(swapLogs.length > 0 ? { swaps: resolveSwapLogs(swapLogs, transfers) } : {}),
+        ...(bridgeDeposits.length > 0 ? { bridgeDeposits } : {}),
+      }
+      swapLogs = []
+      bridgeDeposits = []
       blocks = []
       transactions = []
       outputs = []
@@ -60,4 +82,59 @@ export function createBatchBuilder(): BatchBuilder {
       return batch
     },
   }
+}
+
+/**
+ * Swap logs with their tokens, from the Transfer logs of the same transaction in the batch (a
+ * logs export lists a transaction's logs together, so a batch holds them unless it ends inside
+ * that transaction; such a swap, or one whose legs are not there, is left out).
+ */
+function resolveSwapLogs(
+  swapLogs: readonly SwapLogRecord[],
+  transfers: readonly TransferRecord[],
+): SwapRecord[] {
+  const byTx = new Map<string, LoggedTransfer[]>()
+  const wanted = new Set(swapLogs.map((s) => s.txHash))
+  for (const t of transfers) {
+    if (t.kind !== 'token' || !wanted.has(t.txHash) || t.from === null || t.to === null) continue
+    const logged = { logIndex: Number(t.position.slice(1)), token: t.asset, from: t.from, to: t.to }
+    const list = byTx.get(t.txHash) ?? []
+    list.push({ ...logged, value: t.amount })
+    byTx.set(t.txHash, list)
+  }
+  const swapsByTx = new Map<string, SwapLogRecord[]>()
+  for (const s of swapLogs) {
+    const list = swapsByTx.get(s.txHash) ?? []
+    list.push(s)
+    swapsByTx.set(s.txHash, list)
+  }
+  const swaps: SwapRecord[] = []
+  for (const [txHash, logs] of swapsByTx) {
+    const ordered = [...logs].sort((a, b) => a.logIndex - b.logIndex)
+    const logged = (byTx.get(txHash) ?? []).sort((a, b) => a.logIndex - b.logIndex)
+    const resolved = resolveSwaps(
+      logged,
+      ordered.map((s) => ({ ...s.swap, logIndex: s.logIndex })),
+    )
+    for (const swap of resolved.swaps) {
+      const at = ordered.find((s) => s.logIndex === swap.logIndex)
+      if (at === undefined) continue
+      swaps.push({
+        chain: at.chain,
+        txHash,
+        blockHeight: at.blockHeight,
+        txIndex: at.txIndex,
+        position: transferPosition.token(swap.logIndex),
+        protocol: swap.protocol,
+        pool: swap.pool,
+        sender: swap.sender,
+        recipient: swap.recipient,
+        tokenIn: swap.tokenIn,
+        amountIn: swap.amountIn,
+        tokenOut: swap.tokenOut,
+        amountOut: swap.amountOut,
+      })
+    }
+  }
+  return swaps
 }

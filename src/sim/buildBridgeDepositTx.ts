@@ -3,7 +3,7 @@ import { word } from './buildSwapTx.js'
 import type { SimEthTx } from './SimTypes.js'
 
 const DEPOSIT = toEventSelector(
-  'event Deposit(address indexed to, address indexed asset, uint amount, string memo)',
+  'event Deposit(address indexed to, address indexed asset, uint256 amount, string memo)',
 )
 const ZERO = '0x0000000000000000000000000000000000000000'
 

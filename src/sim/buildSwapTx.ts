@@ -2,9 +2,9 @@ import { encodeAbiParameters, toEventSelector } from 'viem'
 import type { SimEthTx, Technique } from './SimTypes.js'
 
 const SWAP_V2 = toEventSelector(
-  'event Swap(address indexed sender, uint amount0In, uint amount1In, uint amount0Out, uint amount1Out, address indexed to)',
+  'event Swap(address indexed sender, uint256 amount0In, uint256 amount1In, uint256 amount0Out, uint256 amount1Out, address indexed to)',
 )
-const WITHDRAWAL = toEventSelector('event Withdrawal(address indexed src, uint wad)')
+const WITHDRAWAL = toEventSelector('event Withdrawal(address indexed src, uint256 wad)')
 
 export type SwapTxParameters = {
   readonly time: number

@@ -28,6 +28,16 @@ export async function* readBridgeDepositsInOrder(
           .whereRef('b.height', '=', 'd.block_height')
           .as('block_time'),
       )
+      // Exports without the sender (ethereum-etl logs): the stored transaction's sender.
+      .select((eb) =>
+        eb
+          .selectFrom('transactions as t')
+          .select('t.from_address')
+          .whereRef('t.chain', '=', 'd.chain')
+          .whereRef('t.hash', '=', 'd.tx_hash')
+          .limit(1)
+          .as('tx_from'),
+      )
       .where('d.chain', '=', chain)
       .$if(toBlock !== undefined, (q) => q.where('d.block_height', '<=', toBlock ?? 0))
       .orderBy('d.block_height')
@@ -49,7 +59,7 @@ export async function* readBridgeDepositsInOrder(
         position: row.position,
         router: row.router,
         vault: row.vault,
-        depositor: row.depositor,
+        depositor: row.depositor ?? row.tx_from ?? null,
         asset: row.asset,
         amount: BigInt(row.amount),
         memo: row.memo,

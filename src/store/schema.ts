@@ -99,7 +99,7 @@ export interface BridgeDepositsTable {
   tx_index: number | null
   router: string
   vault: string
-  depositor: string
+  depositor: string | null
   asset: string
   amount: AmountColumn
   memo: string

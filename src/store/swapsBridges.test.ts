@@ -57,6 +57,22 @@ describe.each(dialects)('%s: swaps and bridge deposits', (dialect) => {
     expect(await collect(store.swapsInOrder({ chain: 'bitcoin' }))).toEqual([])
   })
 
+  test('behavior: a deposit read from an export without its sender takes the stored transaction’s', async () => {
+    const known = r.bridgeDeposit({ txHash: r.hash(7), blockHeight: 6, depositor: null })
+    const unknown = r.bridgeDeposit({ txHash: r.hash(8), blockHeight: 7, depositor: null })
+    await store.writeBatch(
+      r.batch({
+        transactions: [r.transaction({ hash: r.hash(7), blockHeight: 6, from: r.address(0x77) })],
+        bridgeDeposits: [known, unknown],
+      }),
+    )
+    const deposits = (await collect(store.bridgeDepositsInOrder({ chain: 'ethereum' }))).flat()
+    expect(deposits.map((d) => [d.txHash, d.depositor])).toEqual([
+      [r.hash(7), r.address(0x77)],
+      [r.hash(8), null],
+    ])
+  })
+
   test('behavior: pages never split a block; the window bounds the blocks', async () => {
     const swaps = [1, 2, 2, 2, 3].map((height, i) =>
       r.swap({ txHash: r.hash(i), blockHeight: height, position: `c00000${i}` }),

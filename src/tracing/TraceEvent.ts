@@ -84,7 +84,8 @@ export type BridgeDepositEvent = {
   readonly position: string
   readonly router: string
   readonly vault: string
-  readonly depositor: string
+  /** null when unknown (its transaction is not in the store). */
+  readonly depositor: string | null
   readonly asset: string
   readonly amount: Amount
   readonly memo: string

@@ -78,7 +78,7 @@ export type CrossChainLink = {
   readonly blockTime: number | null
   readonly router: string
   readonly vault: string
-  readonly depositor: string
+  readonly depositor: string | null
   readonly memo: string
   /** From the memo; null when the memo names no chain Chainwatch follows. */
   readonly destinationChain: ChainId | null

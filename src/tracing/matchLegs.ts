@@ -89,12 +89,16 @@ export function matchLegs(
     // The depositor's own transfer first: a router that forwards the value to the vault in the
     // same transaction is a conduit, and must not hold (under poison: keep) the taint.
     let leg = -1
-    for (const test of [
-      candidate(d.router, d.depositor),
-      candidate(d.vault, d.depositor),
-      candidate(d.vault),
-      candidate(d.router),
-    ]) {
+    const tests =
+      d.depositor === null
+        ? [candidate(d.vault), candidate(d.router)]
+        : [
+            candidate(d.router, d.depositor),
+            candidate(d.vault, d.depositor),
+            candidate(d.vault),
+            candidate(d.router),
+          ]
+    for (const test of tests) {
       if (leg >= 0 || d.amount <= 0n) break
       leg = find(test)
     }

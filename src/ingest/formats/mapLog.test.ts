@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs'
+import { encodeAbiParameters, parseAbiParameters } from 'viem'
 import { describe, expect, test } from 'vitest'
+import { createBatchBuilder } from '../batchRows.js'
+import { DEPOSIT_TOPIC, SWAP_V2_TOPIC, SWAP_V3_TOPIC } from '../evm/decodeEvmLog.js'
 import type { ParsedRecord, ParsedRow } from '../ParsedRow.js'
 import { createRowParser } from './createRowParser.js'
 import { TRANSFER_TOPIC } from './mapLog.js'
@@ -82,7 +85,9 @@ describe('logs of blocks 17173049–17173050', () => {
       ),
     )
     for (const record of fromLogs) {
-      if (record.type !== 'transfer') throw new Error('logs yield transfers only')
+      // Swap logs are pinned down below; a bridge deposit these blocks do not hold.
+      if (record.type === 'swap-log') continue
+      if (record.type !== 'transfer') throw new Error(`unexpected ${record.type} record`)
       const { txIndex, ...rest } = record.record
       expect(typeof txIndex).toBe('number')
       expect({ ...byKey.get(`${rest.txHash}${rest.position}`), txIndex }).toEqual(record.record)
@@ -167,5 +172,83 @@ describe('errors', () => {
   ])('skipped: %s', (_, line) => {
     const parser = createRowParser({ format: 'ethereum-etl-json', kind: 'logs' })
     expect(parser.parse(line, 1)).toEqual({ line: 1, records: [] })
+  })
+})
+
+const SWAP_TOPICS = new RegExp(`"topics": \\["(${SWAP_V2_TOPIC}|${SWAP_V3_TOPIC})"`)
+
+describe('Swap and Deposit logs', () => {
+  const logs = dataLines(`${stream}expected_logs.json`)
+
+  test('real blocks 17173049–17173050: every Uniswap V2/V3 Swap log is read, and the batch finds its tokens in the transaction’s transfers', () => {
+    const swapLines = logs.filter((line) => SWAP_TOPICS.test(line))
+    const batch = createBatchBuilder()
+    batch.add(parseLogs(logs))
+    const { swaps = [] } = batch.take()
+    const read = parseLogs(swapLines)
+    expect(read.every((record) => record.type === 'swap-log')).toBe(true)
+    expect(read).toHaveLength(swapLines.length)
+    // Some swaps have no matching legs in their transaction (fee-on-transfer tokens, pools paid
+    // earlier): those are left out, never guessed.
+    expect(swaps.length).toBeGreaterThan(0)
+    expect(swaps.length).toBeLessThanOrEqual(swapLines.length)
+    // Each resolved swap's legs are transfers of ethereum-etl's own token_transfers export.
+    const lines = dataLines(`${stream}expected_token_transfers.json`)
+    for (const swap of swaps) {
+      const legs = lines.filter((line) => line.includes(swap.txHash))
+      const intoPool = legs.find(
+        (line) =>
+          line.includes(`"to_address": "${swap.pool}"`) &&
+          line.includes(`"token_address": "${swap.tokenIn}"`) &&
+          line.includes(`"value": ${swap.amountIn},`),
+      )
+      const outOfPool = legs.find(
+        (line) =>
+          line.includes(`"from_address": "${swap.pool}"`) &&
+          line.includes(`"token_address": "${swap.tokenOut}"`) &&
+          line.includes(`"value": ${swap.amountOut},`),
+      )
+      expect(intoPool, `${swap.txHash} in-leg`).toBeDefined()
+      expect(outOfPool, `${swap.txHash} out-leg`).toBeDefined()
+    }
+  })
+
+  test('a THORChain-router Deposit log becomes a bridge deposit whose depositor the store fills in', () => {
+    const vault = '0x00000000000000000000000000000000000000aa'
+    const router = '0xd37bbe5744d730a1d98d8dc97c42f0ca46ad7146'
+    const topic = (address: string) => `0x${address.slice(2).padStart(64, '0')}`
+    const row = {
+      log_index: 7,
+      transaction_hash: `0x${'ab'.repeat(32)}`,
+      transaction_index: 3,
+      block_number: 20_000_000,
+      address: router,
+      data: encodeAbiParameters(parseAbiParameters('uint256, string'), [
+        10n ** 18n,
+        '=:BTC.BTC:bc1qdest',
+      ]),
+      topics: [DEPOSIT_TOPIC, topic(vault), topic('0x0000000000000000000000000000000000000000')],
+    }
+    const parser = createRowParser({ format: 'ethereum-etl-json', kind: 'logs' })
+    expect(recordsOf(parser.parse(JSON.stringify(row), 1))).toEqual([
+      {
+        type: 'bridge-deposit',
+        record: {
+          chain: 'ethereum',
+          txHash: row.transaction_hash,
+          blockHeight: 20_000_000,
+          txIndex: 3,
+          position: 'c000007',
+          router,
+          vault,
+          depositor: null,
+          asset: 'native',
+          amount: 10n ** 18n,
+          memo: '=:BTC.BTC:bc1qdest',
+        },
+      },
+    ])
+    const broken = { ...row, data: '0x1234' }
+    expect(recordsOf(parser.parse(JSON.stringify(broken), 2))).toEqual([])
   })
 })

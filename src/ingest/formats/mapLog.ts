@@ -1,3 +1,6 @@
+import { type ChainId, NATIVE_ASSET } from '../../chain/index.js'
+import { DEPOSIT_TOPIC, decodeEvmLog, SWAP_V2_TOPIC, SWAP_V3_TOPIC } from '../evm/decodeEvmLog.js'
+import type { ParsedRecord } from '../ParsedRow.js'
 import type { FieldSource } from './FieldSource.js'
 import type { RowMapper } from './RowMapper.js'
 import {
@@ -25,6 +28,11 @@ const WORD = /^0x[0-9a-fA-F]{64}$/
  * Transfers with unindexed arguments (1 topic + 96 data bytes) are skipped too: CryptoKitties
  * emits that shape for NFT ids, so it cannot be read as an amount. ethereum-etl's own
  * token_transfers extraction keeps both those and ERC-721 Transfers.
+ *
+ * Uniswap V2/V3 `Swap` logs become swap logs (their tokens are resolved per batch from the
+ * transaction's Transfer logs) and THORChain-router `Deposit` logs bridge deposits (their
+ * depositor, the transaction's sender, is not in the row: the store reads it from the
+ * transaction).
  */
 export const mapLog: RowMapper = {
   requiredColumns: ['log_index', 'transaction_hash', 'block_number', 'address', 'data', 'topics'],
@@ -33,8 +41,11 @@ export const mapLog: RowMapper = {
     const logIndex = readInteger(row, 'log_index')
     const blockHeight = readInteger(row, 'block_number')
     const topics = readTopics(row)
-    const topic0 = topics[0]
-    if (typeof topic0 !== 'string' || topic0.toLowerCase() !== TRANSFER_TOPIC) return []
+    const topic0 = typeof topics[0] === 'string' ? topics[0].toLowerCase() : null
+    if (topic0 === SWAP_V2_TOPIC || topic0 === SWAP_V3_TOPIC || topic0 === DEPOSIT_TOPIC) {
+      return mapEventLog(row, topics, { chain, txHash, blockHeight, logIndex })
+    }
+    if (topic0 !== TRANSFER_TOPIC) return []
     if (topics.length !== 3) return []
     const data = readTextOrNull(row, 'data')
     if (data === null || data.length !== 66) return []
@@ -79,4 +90,49 @@ function topicAddress(row: FieldSource, topics: readonly unknown[], index: numbe
     throw invalidField(row, `topics[${index}]`, topic, 'is not a 32-byte hex topic')
   }
   return `0x${topic.slice(26).toLowerCase()}`
+}
+
+/** A Swap or Deposit log → a swap log or a bridge deposit; a layout that does not decode → none. */
+function mapEventLog(
+  row: FieldSource,
+  topics: readonly unknown[],
+  at: { chain: ChainId; txHash: string; blockHeight: number; logIndex: number },
+): readonly ParsedRecord[] {
+  const words = topics.map((topic, index) => {
+    if (typeof topic !== 'string' || !WORD.test(topic)) {
+      throw invalidField(row, `topics[${index}]`, topic, 'is not a 32-byte hex topic')
+    }
+    return topic.toLowerCase() as `0x${string}`
+  })
+  const data = readTextOrNull(row, 'data') ?? '0x'
+  if (!/^0x([0-9a-fA-F]{2})*$/.test(data))
+    throw invalidField(row, 'data', data, 'is not 0x-prefixed hex')
+  const decoded = decodeEvmLog({
+    address: readEvmAddress(row, 'address'),
+    topics: words,
+    data: data.toLowerCase() as `0x${string}`,
+  })
+  const txIndex = readIntegerOrNull(row, 'transaction_index')
+  if (decoded?.type === 'swap') {
+    return [{ type: 'swap-log', record: { ...at, txIndex, swap: decoded } }]
+  }
+  if (decoded?.type !== 'deposit') return []
+  return [
+    {
+      type: 'bridge-deposit',
+      record: {
+        chain: at.chain,
+        txHash: at.txHash,
+        blockHeight: at.blockHeight,
+        txIndex,
+        position: tokenPosition(at.logIndex),
+        router: decoded.router,
+        vault: decoded.vault,
+        depositor: null,
+        asset: decoded.asset ?? NATIVE_ASSET,
+        amount: decoded.amount,
+        memo: decoded.memo,
+      },
+    },
+  ]
 }

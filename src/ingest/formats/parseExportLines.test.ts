@@ -178,6 +178,11 @@ describe('test_stream blocks 17173049–17173050', () => {
       block: 2,
       transaction: 298,
       transfer: nativeTransfers + 291 + erc20Logs,
+      'swap-log': dataLines(`${stream}expected_logs.json`).filter((line) =>
+        /"topics": \["0x(d78ad95fa46c994b6551d0da85fc275fe613ce37657fb8d5e3d130840159d822|c42079f94a6350d7e6235f29174924f928cc2ac818eb64fed8004e115fbcca67)"/.test(
+          line,
+        ),
+      ).length,
     })
   })
 })

@@ -42,7 +42,7 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
     .addColumn('tx_index', 'integer')
     .addColumn('router', 'text', (column) => column.notNull())
     .addColumn('vault', 'text', (column) => column.notNull())
-    .addColumn('depositor', 'text', (column) => column.notNull())
+    .addColumn('depositor', 'text')
     .addColumn('asset', 'text', (column) => column.notNull())
     .addColumn('amount', amount, (column) => column.notNull())
     .addColumn('memo', 'text', (column) => column.notNull())
