@@ -8,8 +8,7 @@ import type {
   TransactionRecord,
   TransferRecord,
 } from '../chain/index.js'
-import { transferPosition } from '../chain/index.js'
-import { type LoggedTransfer, resolveSwaps } from './evm/resolveSwaps.js'
+import { type LoggedTransfer, resolveSwaps, swapRecord } from './evm/resolveSwaps.js'
 import type { ParsedRecord, SwapLogRecord } from './ParsedRow.js'
 
 /** A batch under construction; `take()` hands it over and starts a new one. */
@@ -118,22 +117,7 @@ function resolveSwapLogs(
     )
     for (const swap of resolved.swaps) {
       const at = ordered.find((s) => s.logIndex === swap.logIndex)
-      if (at === undefined) continue
-      swaps.push({
-        chain: at.chain,
-        txHash,
-        blockHeight: at.blockHeight,
-        txIndex: at.txIndex,
-        position: transferPosition.token(swap.logIndex),
-        protocol: swap.protocol,
-        pool: swap.pool,
-        sender: swap.sender,
-        recipient: swap.recipient,
-        tokenIn: swap.tokenIn,
-        amountIn: swap.amountIn,
-        tokenOut: swap.tokenOut,
-        amountOut: swap.amountOut,
-      })
+      if (at !== undefined) swaps.push(swapRecord(at, swap))
     }
   }
   return swaps

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { type Category, categories } from '../screening/index.js'
 
 /** `0x` and `bytes` bytes of hex (addresses 20, hashes 32). */
 export const hexSchema = (bytes: number) =>
@@ -70,5 +71,34 @@ export function traceResponses(description: string) {
       description: 'Invalid request',
       content: { 'application/json': { schema: errorSchema } },
     },
+  }
+}
+
+/** The stops, hop limit, dust and block window of both trace requests. */
+export const traceLimitFields = {
+  stopCategories: z.array(z.enum(categories)).optional(),
+  maxHops: z.number().int().min(0).max(1000).optional(),
+  dust: z
+    .string()
+    .regex(/^\d{1,78}$/)
+    .optional(),
+  fromBlock: z.number().int().min(0).optional(),
+  toBlock: z.number().int().min(0).optional(),
+}
+
+/** The trace parameters of those fields, as given. */
+export function traceLimitsOf(body: {
+  readonly stopCategories?: Category[] | undefined
+  readonly maxHops?: number | undefined
+  readonly dust?: string | undefined
+  readonly fromBlock?: number | undefined
+  readonly toBlock?: number | undefined
+}) {
+  return {
+    ...(body.stopCategories === undefined ? {} : { stopCategories: body.stopCategories }),
+    ...(body.maxHops === undefined ? {} : { maxHops: body.maxHops }),
+    ...(body.dust === undefined ? {} : { dust: BigInt(body.dust) }),
+    ...(body.fromBlock === undefined ? {} : { fromBlock: body.fromBlock }),
+    ...(body.toBlock === undefined ? {} : { toBlock: body.toBlock }),
   }
 }

@@ -1,7 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { categories } from '../screening/index.js'
 import type { BackwardTarget, TraceStoreBackwardParameters } from '../tracing/index.js'
-import { bitcoinAddressSchema, hexSchema, traceResponses } from './schemas.js'
+import {
+  bitcoinAddressSchema,
+  hexSchema,
+  traceLimitFields,
+  traceLimitsOf,
+  traceResponses,
+} from './schemas.js'
 
 const hex = hexSchema
 const bitcoinAddress = bitcoinAddressSchema
@@ -36,14 +41,7 @@ export const traceBackRequestSchema = z
           'address: its holding at the end of the window; transfer (ethereum) or output (bitcoin): the value it moved',
       }),
     policy: z.enum(['poison', 'haircut', 'fifo']),
-    stopCategories: z.array(z.enum(categories)).optional(),
-    maxHops: z.number().int().min(0).max(1000).optional(),
-    dust: z
-      .string()
-      .regex(/^\d{1,78}$/)
-      .optional(),
-    fromBlock: z.number().int().min(0).optional(),
-    toBlock: z.number().int().min(0).optional(),
+    ...traceLimitFields,
   })
   .openapi('TraceBackRequest')
 
@@ -81,11 +79,7 @@ export function traceBackParametersOf(body: TraceBackRequest): TraceStoreBackwar
     chain,
     targets,
     policy: body.policy,
-    ...(body.stopCategories === undefined ? {} : { stopCategories: body.stopCategories }),
-    ...(body.maxHops === undefined ? {} : { maxHops: body.maxHops }),
-    ...(body.dust === undefined ? {} : { dust: BigInt(body.dust) }),
-    ...(body.fromBlock === undefined ? {} : { fromBlock: body.fromBlock }),
-    ...(body.toBlock === undefined ? {} : { toBlock: body.toBlock }),
+    ...traceLimitsOf(body),
   }
 }
 

@@ -1,7 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { categories } from '../screening/index.js'
 import { seedChain, type TraceSeed, type TraceStoreParameters } from '../tracing/index.js'
-import { bitcoinAddressSchema, hexSchema, traceResponses } from './schemas.js'
+import {
+  bitcoinAddressSchema,
+  hexSchema,
+  traceLimitFields,
+  traceLimitsOf,
+  traceResponses,
+} from './schemas.js'
 
 const hex = hexSchema
 const bitcoinAddress = bitcoinAddressSchema
@@ -43,14 +48,7 @@ export const traceRequestSchema = z
       .min(1)
       .max(1000),
     policy: z.enum(['poison', 'haircut', 'fifo']),
-    stopCategories: z.array(z.enum(categories)).optional(),
-    maxHops: z.number().int().min(0).max(1000).optional(),
-    dust: z
-      .string()
-      .regex(/^\d{1,78}$/)
-      .optional(),
-    fromBlock: z.number().int().min(0).optional(),
-    toBlock: z.number().int().min(0).optional(),
+    ...traceLimitFields,
     bridgeWindowSeconds: z
       .number()
       .int()
@@ -95,11 +93,7 @@ export function traceParametersOf(body: TraceRequest): TraceStoreParameters {
     chain: body.chain,
     policy: body.policy,
     seeds,
-    ...(body.stopCategories === undefined ? {} : { stopCategories: body.stopCategories }),
-    ...(body.maxHops === undefined ? {} : { maxHops: body.maxHops }),
-    ...(body.dust === undefined ? {} : { dust: BigInt(body.dust) }),
-    ...(body.fromBlock === undefined ? {} : { fromBlock: body.fromBlock }),
-    ...(body.toBlock === undefined ? {} : { toBlock: body.toBlock }),
+    ...traceLimitsOf(body),
     ...(body.bridgeWindowSeconds === undefined
       ? {}
       : { bridgeWindowSeconds: body.bridgeWindowSeconds }),

@@ -1,7 +1,7 @@
 import type { Designation } from '../store/index.js'
 import type { TracePolicy } from './TraceEvent.js'
 import type { CrossChainLink, TraceEndpoint, TraceResult, TraceTotals } from './TraceResult.js'
-import { emptyTotals } from './traceState.js'
+import { compareKeys, emptyTotals } from './traceState.js'
 
 /**
  * One result of per-chain passes (ethereum first): holdings and endpoints re-sorted, transfers
@@ -64,14 +64,4 @@ export function stopDesignations(
     }
   }
   return stops
-}
-
-function compareKeys(
-  a: { chain: string; address: string; asset: string },
-  b: { chain: string; address: string; asset: string },
-): number {
-  if (a.chain !== b.chain) return a.chain < b.chain ? -1 : 1
-  if (a.address !== b.address) return a.address < b.address ? -1 : 1
-  if (a.asset !== b.asset) return a.asset < b.asset ? -1 : 1
-  return 0
 }

@@ -211,7 +211,8 @@ export function absorbAtStop(
   state.totals.stops += amount
 }
 
-function compareKeys(
+/** Order of holdings and endpoints in a result: chain, address, asset. */
+export function compareKeys(
   a: { chain: string; address: string; asset: string },
   b: { chain: string; address: string; asset: string },
 ): number {

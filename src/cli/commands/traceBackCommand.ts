@@ -9,7 +9,7 @@ import {
   traceStoreBackward,
 } from '../../tracing/index.js'
 import { type CliContext, withStore } from '../withStore.js'
-import { baseUnits, category, collect, wholeNumber } from './traceOptions.js'
+import { collect, traceLimits } from './traceOptions.js'
 
 type TraceBackOptions = {
   chain: string
@@ -73,15 +73,7 @@ export function traceBackCommand(context: CliContext): Command {
             chain,
             targets,
             policy: options.policy,
-            dust: baseUnits(options.dust, '--dust'),
-            ...(options.stop.length > 0 ? { stopCategories: options.stop.map(category) } : {}),
-            ...(options.hops === undefined ? {} : { maxHops: wholeNumber(options.hops, '--hops') }),
-            ...(options.fromBlock === undefined
-              ? {}
-              : { fromBlock: wholeNumber(options.fromBlock, '--from-block') }),
-            ...(options.toBlock === undefined
-              ? {}
-              : { toBlock: wholeNumber(options.toBlock, '--to-block') }),
+            ...traceLimits(options),
           },
         )
         if (context.json) context.print(JSON.stringify(JSON.parse(canonicalJson(trace)), null, 2))

@@ -14,7 +14,7 @@ import {
   traceStore,
 } from '../../tracing/index.js'
 import { type CliContext, withStore } from '../withStore.js'
-import { baseUnits, category, collect, wholeNumber } from './traceOptions.js'
+import { collect, traceLimits, wholeNumber } from './traceOptions.js'
 
 type TraceOptions = {
   chain: string
@@ -100,15 +100,7 @@ export function traceCommand(context: CliContext): Command {
             chain,
             seeds,
             policy: options.policy,
-            dust: baseUnits(options.dust, '--dust'),
-            ...(options.stop.length > 0 ? { stopCategories: options.stop.map(category) } : {}),
-            ...(options.hops === undefined ? {} : { maxHops: wholeNumber(options.hops, '--hops') }),
-            ...(options.fromBlock === undefined
-              ? {}
-              : { fromBlock: wholeNumber(options.fromBlock, '--from-block') }),
-            ...(options.toBlock === undefined
-              ? {}
-              : { toBlock: wholeNumber(options.toBlock, '--to-block') }),
+            ...traceLimits(options),
             ...(options.bridgeWindow === undefined
               ? {}
               : { bridgeWindowSeconds: wholeNumber(options.bridgeWindow, '--bridge-window') }),

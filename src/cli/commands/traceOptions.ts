@@ -35,3 +35,30 @@ export function category(value: string): Category {
   }
   return match
 }
+
+/** The stops, hop limit, dust and block window both directions take, from their options. */
+export function traceLimits(options: {
+  readonly dust: string
+  readonly stop: readonly string[]
+  readonly hops?: string | undefined
+  readonly fromBlock?: string | undefined
+  readonly toBlock?: string | undefined
+}): {
+  dust: bigint
+  stopCategories?: Category[]
+  maxHops?: number
+  fromBlock?: number
+  toBlock?: number
+} {
+  return {
+    dust: baseUnits(options.dust, '--dust'),
+    ...(options.stop.length > 0 ? { stopCategories: options.stop.map(category) } : {}),
+    ...(options.hops === undefined ? {} : { maxHops: wholeNumber(options.hops, '--hops') }),
+    ...(options.fromBlock === undefined
+      ? {}
+      : { fromBlock: wholeNumber(options.fromBlock, '--from-block') }),
+    ...(options.toBlock === undefined
+      ? {}
+      : { toBlock: wholeNumber(options.toBlock, '--to-block') }),
+  }
+}

@@ -11,7 +11,7 @@ import {
 import { ChainwatchError } from '../../errors/index.js'
 import { decodeEvmLog } from './decodeEvmLog.js'
 import type { BlockInternalMoves } from './internalTransfers.js'
-import { type LoggedSwap, type LoggedTransfer, resolveSwaps } from './resolveSwaps.js'
+import { type LoggedSwap, type LoggedTransfer, resolveSwaps, swapRecord } from './resolveSwaps.js'
 import type { RpcBlock, RpcReceipt, RpcTransaction } from './rpcSchemas.js'
 
 /** What the node told us about one block. */
@@ -145,20 +145,7 @@ export function evmBlockRecords(
     if (loggedSwaps.length > 0) {
       const result = resolveSwaps(logged, loggedSwaps)
       unresolvedSwaps += result.unresolved
-      for (const swap of result.swaps) {
-        swaps.push({
-          ...at,
-          position: transferPosition.token(swap.logIndex),
-          protocol: swap.protocol,
-          pool: swap.pool,
-          sender: swap.sender,
-          recipient: swap.recipient,
-          tokenIn: swap.tokenIn,
-          amountIn: swap.amountIn,
-          tokenOut: swap.tokenOut,
-          amountOut: swap.amountOut,
-        })
-      }
+      for (const swap of result.swaps) swaps.push(swapRecord(at, swap))
     }
   })
 

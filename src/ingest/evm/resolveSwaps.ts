@@ -1,3 +1,4 @@
+import { type ChainId, type SwapRecord, transferPosition } from '../../chain/index.js'
 import type { DecodedSwap } from './decodeEvmLog.js'
 
 /** An ERC-20 transfer of one transaction, with its log index. */
@@ -80,4 +81,31 @@ function nearest(
 /** token0 < token1 (as addresses); `inSide` 0 means token0 went in. */
 function orderFits(inSide: 0 | 1, tokenIn: string, tokenOut: string): boolean {
   return inSide === 0 ? tokenIn < tokenOut : tokenOut < tokenIn
+}
+
+/** The stored record of a resolved swap of the transaction `at`. */
+export function swapRecord(
+  at: {
+    readonly chain: ChainId
+    readonly txHash: string
+    readonly blockHeight: number
+    readonly txIndex: number | null
+  },
+  swap: ResolvedSwap,
+): SwapRecord {
+  return {
+    chain: at.chain,
+    txHash: at.txHash,
+    blockHeight: at.blockHeight,
+    txIndex: at.txIndex,
+    position: transferPosition.token(swap.logIndex),
+    protocol: swap.protocol,
+    pool: swap.pool,
+    sender: swap.sender,
+    recipient: swap.recipient,
+    tokenIn: swap.tokenIn,
+    amountIn: swap.amountIn,
+    tokenOut: swap.tokenOut,
+    amountOut: swap.amountOut,
+  }
 }
