@@ -24,7 +24,7 @@ type Truth = {
 
 const work = mkdtempSync(join(tmpdir(), 'cw-sim-'))
 // A benign share of one half keeps the files small enough to import in a few seconds.
-const generate = (seed: number, out: string) =>
+const generate = (seed: number, out: string, extra: readonly string[] = []) =>
   runCaptured([
     'sim',
     'generate',
@@ -36,6 +36,7 @@ const generate = (seed: number, out: string) =>
     '0.5',
     '--out',
     join(work, out),
+    ...extra,
   ])
 
 /** sha256 of every file under `dir`, by relative path. */
@@ -53,12 +54,14 @@ let db: TestDatabaseUrl
 let truth: Truth
 
 beforeAll(async () => {
-  for (const [seed, out] of [
-    [7, 'a'],
-    [7, 'b'],
-    [8, 'c'],
+  for (const [seed, out, extra] of [
+    [7, 'a', []],
+    [7, 'b', []],
+    [8, 'c', []],
+    // Three worker threads split the blocks differently; the bytes must not change.
+    [7, 'd', ['--workers', '3']],
   ] as const) {
-    const run = await generate(seed, out)
+    const run = await generate(seed, out, extra)
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
   }
@@ -85,6 +88,7 @@ describe('sim generate bybit-2025', () => {
       'truth.json',
     ])
     expect(digests(join(work, 'b'))).toEqual(a)
+    expect(digests(join(work, 'd'))).toEqual(a)
     const c = digests(join(work, 'c'))
     for (const name of Object.keys(a)) expect(c[name], name).not.toBe(a[name])
   })

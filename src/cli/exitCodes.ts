@@ -18,6 +18,7 @@ export const exitCodes: Record<ErrorCode, number> = {
   'list.invalid': 4,
   'list.unavailable': 3,
   not_found: 3,
+  'output.unwritable': 3,
   'rpc.failed': 3,
   'rpc.malformed': 4,
   'store.migration_failed': 5,

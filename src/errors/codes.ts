@@ -18,6 +18,7 @@ export const errorCatalog = {
   'list.invalid': 'A sanctions or label list file is malformed.',
   'list.unavailable': 'A list file cannot be read or downloaded.',
   not_found: 'The requested resource does not exist.',
+  'output.unwritable': 'An output file or directory cannot be written (permissions, disk full).',
   'rpc.failed':
     'A JSON-RPC node cannot be reached, keeps failing after retries, or answers with an error.',
   'rpc.malformed':

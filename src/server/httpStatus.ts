@@ -16,6 +16,7 @@ export const httpStatus: Record<ErrorCode, ContentfulStatusCode> = {
   'list.invalid': 422,
   'list.unavailable': 502,
   not_found: 404,
+  'output.unwritable': 500,
   'rpc.failed': 502,
   'rpc.malformed': 502,
   'store.migration_failed': 503,

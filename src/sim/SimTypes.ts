@@ -27,6 +27,70 @@ export type SimLog =
       readonly data: string
     }
 
+/**
+ * The contract call an EVM transaction makes, so live mode (`sim live`) can replay it on a node
+ * with real contracts; file mode writes the resulting `logs` and `internal` calls directly.
+ * `tx.from` is the caller and `tx.value` the ETH sent with the call.
+ */
+export type SimCall =
+  /** A plain ETH payment from `tx.from` to `tx.to`. */
+  | { readonly kind: 'native' }
+  /** ERC-20 `token.transfer(to, value)`. */
+  | {
+      readonly kind: 'token-transfer'
+      readonly token: string
+      readonly to: string
+      readonly value: bigint
+    }
+  /** ERC-20 `token.approve(spender, value)`: an Approval log, no value moves. */
+  | {
+      readonly kind: 'token-approve'
+      readonly token: string
+      readonly spender: string
+      readonly value: bigint
+    }
+  /** Uniswap-V2-router `swapExactTokensForETH` through one pool (see buildSwapTx). */
+  | {
+      readonly kind: 'swap-tokens-for-eth'
+      readonly router: string
+      readonly pool: string
+      readonly token: string
+      readonly weth: string
+      readonly amountIn: bigint
+      readonly amountOut: bigint
+    }
+  /** THORChain-router `deposit(vault, 0x0, amount, memo)` of native ETH (see buildBridgeDepositTx). */
+  | {
+      readonly kind: 'bridge-deposit'
+      readonly router: string
+      readonly vault: string
+      readonly amount: bigint
+      readonly memo: string
+    }
+  /** Fixed-denomination mixer `deposit(commitment)` with `tx.value` = the denomination. */
+  | { readonly kind: 'mixer-deposit'; readonly mixer: string; readonly commitment: string }
+  /** Mixer `withdraw(recipient, nullifierHash, relayer, fee)` sent by the relayer (`tx.from`). */
+  | {
+      readonly kind: 'mixer-withdraw'
+      readonly mixer: string
+      readonly recipient: string
+      readonly nullifierHash: string
+      readonly relayer: string
+      readonly fee: bigint
+      readonly denomination: bigint
+    }
+  /** Wallet-drainer `claim()`: the victim's ETH is forwarded to the drainer's beneficiary. */
+  | { readonly kind: 'drainer-claim'; readonly drainer: string; readonly beneficiary: string }
+  /** Wallet-drainer `sweep(token, victim, amount)` by its operator: `transferFrom` an approved victim. */
+  | {
+      readonly kind: 'drainer-sweep'
+      readonly drainer: string
+      readonly token: string
+      readonly victim: string
+      readonly beneficiary: string
+      readonly amount: bigint
+    }
+
 /** A planned EVM transaction; block, index and log indices are given when it is written. */
 export type SimEthTx = {
   readonly time: number
@@ -34,6 +98,7 @@ export type SimEthTx = {
   readonly from: string
   readonly to: string
   readonly value: bigint
+  readonly call: SimCall
   readonly logs: readonly SimLog[]
   /** Value-moving calls inside the transaction, trace addresses [0], [1], … */
   readonly internal: readonly {

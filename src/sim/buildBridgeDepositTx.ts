@@ -26,6 +26,13 @@ export function buildBridgeDepositTx(p: {
     from: p.depositor,
     to: p.router,
     value: p.amount,
+    call: {
+      kind: 'bridge-deposit',
+      router: p.router,
+      vault: p.vault,
+      amount: p.amount,
+      memo: p.memo,
+    },
     logs: [
       {
         kind: 'event',

@@ -35,6 +35,15 @@ export function buildSwapTx(p: SwapTxParameters): SimEthTx {
     from: p.trader,
     to: p.router,
     value: 0n,
+    call: {
+      kind: 'swap-tokens-for-eth',
+      router: p.router,
+      pool: p.pool,
+      token: p.token,
+      weth: p.weth,
+      amountIn: p.amountIn,
+      amountOut: p.amountOut,
+    },
     logs: [
       { kind: 'transfer', token: p.token, from: p.trader, to: p.pool, value: p.amountIn },
       { kind: 'transfer', token: p.weth, from: p.pool, to: p.router, value: p.amountOut },

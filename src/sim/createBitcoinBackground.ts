@@ -1,5 +1,5 @@
-import type { BybitWorld } from './createBybitWorld.js'
 import type { Rng } from './createRng.js'
+import type { SimWorld } from './createSimWorld.js'
 import type { SimBtcInput, SimBtcTx } from './SimTypes.js'
 import { simAddress } from './simAddress.js'
 
@@ -14,13 +14,21 @@ export type BitcoinBackground = {
   spendable(coin: SimBtcInput): void
 }
 
+/** The benign Bitcoin users: drawn once per scenario, shared by every chunk of blocks. */
+export function drawBitcoinUsers(rng: Rng): string[] {
+  return Array.from({ length: USERS }, () => simAddress(rng, 'bitcoin'))
+}
+
 /**
  * Benign Bitcoin traffic: payments with change between users (heavy-tailed amounts), and
  * exchanges sweeping many deposits into their hot wallet. Spends come from a bounded pool of
  * outputs the simulation created, or from outpoints before the window (as in a partial export).
  */
-export function createBitcoinBackground(world: BybitWorld, rng: Rng): BitcoinBackground {
-  const users = Array.from({ length: USERS }, () => simAddress(rng, 'bitcoin'))
+export function createBitcoinBackground(
+  world: SimWorld,
+  users: readonly string[],
+  rng: Rng,
+): BitcoinBackground {
   const pool: SimBtcInput[] = []
   const user = () => users[rng.int(USERS)] ?? world.otcDesk.btcAddress
   const coin = (): SimBtcInput => {

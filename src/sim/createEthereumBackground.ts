@@ -1,6 +1,7 @@
 import { buildSwapTx } from './buildSwapTx.js'
-import type { BybitWorld } from './createBybitWorld.js'
+import { buildNativeTx, buildTokenTransferTx } from './buildTransferTx.js'
 import type { Rng } from './createRng.js'
+import type { SimWorld } from './createSimWorld.js'
 import type { SimEthTx } from './SimTypes.js'
 import { simAddress } from './simAddress.js'
 
@@ -14,30 +15,41 @@ export type EthereumBackground = (time: number) => {
   readonly transfers: number
 }
 
-/**
- * Benign Ethereum traffic: users paying each other ETH and tokens (heavy-tailed amounts), users
- * depositing at exchanges, exchanges sweeping deposit addresses to hot and hot to cold wallets,
- * and DEX traders swapping tokens for ETH through the same router and pools the thief uses.
- * Memory is bounded: a fixed cast of users and deposit addresses.
- */
-export function createEthereumBackground(world: BybitWorld, rng: Rng): EthereumBackground {
+/** The benign Ethereum population: drawn once per scenario, shared by every chunk of blocks. */
+export type EthereumCast = {
+  readonly users: readonly string[]
+  readonly stable: string
+  /** Deposit addresses per exchange, in `world.exchanges` order. */
+  readonly deposits: readonly (readonly string[])[]
+}
+
+/** Draws the benign population (users, a stablecoin, exchange deposit addresses). */
+export function drawEthereumCast(world: SimWorld, rng: Rng): EthereumCast {
   const users = Array.from({ length: USERS }, () => simAddress(rng, 'ethereum'))
   const stable = simAddress(rng, 'ethereum')
   const deposits = world.exchanges.map(() =>
     Array.from({ length: DEPOSITS_PER_EXCHANGE }, () => simAddress(rng, 'ethereum')),
   )
+  return { users, stable, deposits }
+}
+
+/**
+ * Benign Ethereum traffic: users paying each other ETH and tokens (heavy-tailed amounts), users
+ * depositing at exchanges, exchanges sweeping deposit addresses to hot and hot to cold wallets,
+ * and DEX traders swapping tokens for ETH through the same router and pools the thief uses.
+ * Memory is bounded: a fixed cast of users and deposit addresses; draws come from `rng`.
+ */
+export function createEthereumBackground(
+  world: SimWorld,
+  cast: EthereumCast,
+  rng: Rng,
+): EthereumBackground {
+  const { users, stable, deposits } = cast
   const user = () => users[rng.int(USERS)] ?? stable
   const hash = () => `0x${rng.hex(32)}`
   const ether = () => FINNEY * BigInt(Math.floor(10 * rng.pareto(1.16, 1e6)))
-  const plain = (time: number, from: string, to: string, value: bigint): SimEthTx => ({
-    time,
-    hash: hash(),
-    from,
-    to,
-    value,
-    logs: [],
-    internal: [],
-  })
+  const plain = (time: number, from: string, to: string, value: bigint): SimEthTx =>
+    buildNativeTx({ time, hash: hash(), from, to, value })
   return (time) => {
     const roll = rng.float()
     if (roll < 0.55) return { tx: plain(time, user(), user(), ether()), transfers: 1 }
@@ -47,10 +59,7 @@ export function createEthereumBackground(world: BybitWorld, rng: Rng): EthereumB
       const from = user()
       const value = 10n ** 6n * BigInt(Math.floor(10 * rng.pareto(1.1, 1e8)))
       return {
-        tx: {
-          ...plain(time, from, token, 0n),
-          logs: [{ kind: 'transfer', token, from, to: user(), value }],
-        },
+        tx: buildTokenTransferTx({ time, hash: hash(), from, token, to: user(), value }),
         transfers: 1,
       }
     }

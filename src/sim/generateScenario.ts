@@ -1,27 +1,22 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { createReadStream, createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import { ChainwatchError } from '../errors/index.js'
-import { createBitcoinBackground } from './createBitcoinBackground.js'
-import { createBybitWorld } from './createBybitWorld.js'
-import { createEthereumBackground } from './createEthereumBackground.js'
-import { createRng } from './createRng.js'
-import { planBybitBitcoin } from './planBybitBitcoin.js'
-import { planBybitEthereum } from './planBybitEthereum.js'
-import { writeBitcoinChain } from './writeBitcoinChain.js'
-import { writeEthereumChain } from './writeEthereumChain.js'
+import { buildTruth } from './buildTruth.js'
+import { runPartJobs } from './runPartJobs.js'
+import { type ScenarioParameters, type ScenarioSetup, setupScenario } from './setupScenario.js'
+import { bitcoinChunks } from './simulateBitcoin.js'
+import { ethereumChunks } from './simulateEthereum.js'
+import { bitcoinFiles } from './writeBitcoinChain.js'
+import { type ChainWritten, ethereumFiles } from './writeEthereumChain.js'
+import type { PartJob } from './writeScenarioPart.js'
 
-export const scenarioNames = ['bybit-2025'] as const
-export type ScenarioName = (typeof scenarioNames)[number]
-
-export type GenerateScenarioParameters = {
-  readonly scenario: ScenarioName
-  readonly seed: number
-  /** Multiplies the benign traffic (default 1). */
-  readonly scale?: number
-  /** Share of all transfers that are benign, in [0, 1) (default 0.99). */
-  readonly benignShare?: number
+export type GenerateScenarioParameters = ScenarioParameters & {
   /** Output directory: `ethereum/` and `bitcoin/` exports and `truth.json` go in it. */
   readonly out: string
+  /** Generator threads (default: the machine's parallelism). The bytes do not depend on it. */
+  readonly workers?: number
 }
 
 export type GeneratedScenario = {
@@ -32,113 +27,108 @@ export type GeneratedScenario = {
   readonly blocks: { readonly ethereum: number; readonly bitcoin: number }
 }
 
-/** 21 Feb 2025 14:13:35 UTC, the Bybit theft's block time. */
-const THEFT_TIME = 1_740_147_215
-const ETHEREUM_FIRST_BLOCK = 21_895_238
-const BITCOIN_FIRST_BLOCK = 884_220
-const DAY = 86_400
-
 /**
  * Generates a scenario's synthetic chains as importer-ready exports plus its ground truth,
- * deterministically from the seed, streaming block by block (memory bounded by the laundering
- * plan and fixed background casts, not by `scale`).
+ * deterministically from the seed. Blocks are cut into fixed chunks generated on worker threads
+ * into part files, which are appended in order as they finish: memory is bounded by the
+ * laundering plan and the fixed background casts, not by `scale`.
  *
- * @throws ChainwatchError `input.invalid` for an unknown scenario or out-of-range numbers.
+ * @throws ChainwatchError `input.invalid` for an unknown scenario or out-of-range numbers,
+ *   `output.unwritable` when the files cannot be written.
  */
 export async function generateScenario(p: GenerateScenarioParameters): Promise<GeneratedScenario> {
-  const scale = p.scale ?? 1
-  const benignShare = p.benignShare ?? 0.99
-  if (!scenarioNames.includes(p.scenario)) {
-    throw new ChainwatchError('input.invalid', `Unknown scenario "${p.scenario}".`)
+  const setup = setupScenario(p)
+  // Threads only pay off past a few hundred thousand transfers (each one plans the scenario anew).
+  const expected = setup.ethereum.backgroundTransfers + (setup.bitcoin?.backgroundTransfers ?? 0)
+  const workers = p.workers ?? (expected < 500_000 ? 1 : availableParallelism())
+  if (!Number.isSafeInteger(workers) || workers < 1 || workers > 64) {
+    throw new ChainwatchError('input.invalid', 'Workers must be an integer in [1, 64].')
   }
-  if (!Number.isSafeInteger(p.seed) || p.seed < 0) {
-    throw new ChainwatchError('input.invalid', 'The seed must be a non-negative integer.')
+  const parts = join(p.out, '.parts')
+  const chains =
+    setup.bitcoin === null ? (['ethereum'] as const) : (['ethereum', 'bitcoin'] as const)
+  try {
+    rmSync(parts, { recursive: true, force: true })
+    for (const chain of chains) {
+      rmSync(join(p.out, chain), { recursive: true, force: true })
+      mkdirSync(join(p.out, chain), { recursive: true })
+    }
+  } catch (error) {
+    throw unwritable(p.out, error)
   }
-  if (!(scale >= 0) || !(benignShare >= 0 && benignShare < 1)) {
-    throw new ChainwatchError('input.invalid', 'Scale must be ≥ 0 and the benign share in [0, 1).')
-  }
-  const root = createRng(p.seed, p.scenario)
-  const world = createBybitWorld(root.fork('world'))
-  const ethPlan = planBybitEthereum(world, root.fork('plan-ethereum'), THEFT_TIME)
-  const btcPlan = planBybitBitcoin(world, root.fork('plan-bitcoin'), ethPlan.deposits)
-  const launderingOf = (txs: readonly { readonly time: number }[]) => txs.at(-1)?.time ?? THEFT_TIME
-  const ethEnd = launderingOf(ethPlan.txs) + DAY
-  const btcEnd = launderingOf(btcPlan.txs) + DAY
-  const ratio = (benignShare / (1 - benignShare)) * scale
-  const ethDir = join(p.out, 'ethereum')
-  const btcDir = join(p.out, 'bitcoin')
-  mkdirSync(ethDir, { recursive: true })
-  mkdirSync(btcDir, { recursive: true })
-
-  const ethLaundering = ethPlan.txs.reduce(
-    (sum, tx) =>
-      sum +
-      (tx.value > 0n ? 1 : 0) +
-      tx.logs.filter((l) => l.kind === 'transfer').length +
-      tx.internal.length,
-    0,
-  )
-  const ethereum = await writeEthereumChain({
-    dir: ethDir,
-    rng: root.fork('ethereum'),
-    firstBlock: ETHEREUM_FIRST_BLOCK,
-    startTime: THEFT_TIME,
-    endTime: ethEnd,
-    plan: ethPlan.txs,
-    background: createEthereumBackground(world, root.fork('ethereum-background')),
-    backgroundTransfers: Math.round(ethLaundering * ratio),
+  const jobs = partJobs(setup, workers, p.out, parts)
+  const results: (ChainWritten | undefined)[] = []
+  let appended = 0
+  // Parts are appended in order as soon as every earlier one is in, overlapping generation.
+  let appending = Promise.resolve()
+  await runPartJobs(jobs, workers, setup, async (index, result) => {
+    results[index] = result
+    appending = appending.then(async () => {
+      while (appended < jobs.length && results[appended] !== undefined) {
+        const job = jobs[appended]
+        if (job !== undefined) await appendPart(job, p.out)
+        appended++
+      }
+    })
+    await appending
+  }).catch((error: unknown) => {
+    throw error instanceof ChainwatchError ? error : unwritable(p.out, error)
   })
-  const btcLaundering = btcPlan.txs.reduce((sum, tx) => sum + tx.outputs.length, 0)
-  const bitcoin = await writeBitcoinChain({
-    dir: btcDir,
-    rng: root.fork('bitcoin'),
-    firstBlock: BITCOIN_FIRST_BLOCK,
-    startTime: THEFT_TIME - 300,
-    endTime: btcEnd,
-    plan: btcPlan.txs,
-    background: createBitcoinBackground(world, root.fork('bitcoin-background')),
-    backgroundTransfers: Math.round(btcLaundering * ratio),
-  })
+  rmSync(parts, { recursive: true, force: true })
 
-  const steps = [...ethereum.steps, ...bitcoin.steps]
-  const truth = {
-    scenario: p.scenario,
-    seed: p.seed,
-    scale,
-    benignShare,
-    organisations: [
-      { name: world.victim.name, kind: 'victim', addresses: [world.victim.coldWallet] },
-      {
-        name: world.bridge.name,
-        kind: 'bridge',
-        addresses: [world.bridge.router, world.bridge.vault, world.bridge.btcVault],
-      },
-      {
-        name: 'DEX',
-        kind: 'dex',
-        addresses: [world.dexRouter, world.weth, ...world.tokens.map((t) => t.pool)],
-      },
-      ...world.exchanges.map((e) => ({
-        name: e.name,
-        kind: 'exchange',
-        addresses: [e.ethHot, e.ethCold, e.btcHot],
-      })),
-      { name: world.otcDesk.name, kind: 'otc', addresses: [world.otcDesk.btcAddress] },
-    ],
-    tokens: world.tokens.map((t) => ({ symbol: t.symbol, address: t.address, pool: t.pool })),
-    theft: steps.filter((s) => s.technique === 'theft'),
-    thiefAddresses: { ethereum: ethPlan.thiefAddresses, bitcoin: btcPlan.thiefAddresses },
-    bridgeDeposits: ethPlan.deposits.map((d) => ({ ...d, amount: d.amount.toString() })),
-    steps,
-    endpoints: btcPlan.endpoints,
-  }
+  const written = (chain: 'ethereum' | 'bitcoin') =>
+    results.filter((r, i): r is ChainWritten => r !== undefined && jobs[i]?.chain === chain)
+  const ethereum = written('ethereum')
+  const bitcoin = written('bitcoin')
+  const steps = [...ethereum, ...bitcoin].flatMap((r) => r.steps)
   const truthPath = join(p.out, 'truth.json')
-  writeFileSync(truthPath, `${JSON.stringify(truth, null, 1)}\n`)
+  writeFileSync(truthPath, `${JSON.stringify(buildTruth(setup, steps), null, 1)}\n`)
+  const total = (rs: readonly ChainWritten[], key: 'transfers' | 'rows' | 'blocks') =>
+    rs.reduce((sum, r) => sum + r[key], 0)
   return {
     truthPath,
-    transfers: ethereum.transfers + bitcoin.transfers,
+    transfers: total(ethereum, 'transfers') + total(bitcoin, 'transfers'),
     launderingTransfers: steps.length,
-    rows: ethereum.rows + bitcoin.rows,
-    blocks: { ethereum: ethereum.blocks, bitcoin: bitcoin.blocks },
+    rows: total(ethereum, 'rows') + total(bitcoin, 'rows'),
+    blocks: { ethereum: total(ethereum, 'blocks'), bitcoin: total(bitcoin, 'blocks') },
   }
+}
+
+/** Each chain's chunks split into a few contiguous jobs per worker, so threads stay busy. */
+function partJobs(setup: ScenarioSetup, workers: number, out: string, parts: string): PartJob[] {
+  const jobs: PartJob[] = []
+  const split = (chain: 'ethereum' | 'bitcoin', chunks: number) => {
+    const count = Math.max(1, Math.min(chunks, workers === 1 ? 1 : workers * 3))
+    for (let j = 0; j < count; j++) {
+      const from = Math.floor((chunks * j) / count)
+      const to = Math.floor((chunks * (j + 1)) / count)
+      if (to > from) {
+        // The first part is written in place; later ones are appended to it.
+        const dir = j === 0 ? join(out, chain) : join(parts, `${chain}-${j}`)
+        jobs.push({ parameters: setup.parameters, chain, from, to, dir })
+      }
+    }
+  }
+  split('ethereum', ethereumChunks(setup))
+  if (setup.bitcoin !== null) split('bitcoin', bitcoinChunks(setup.bitcoin))
+  return jobs
+}
+
+async function appendPart(job: PartJob, out: string): Promise<void> {
+  if (job.dir === join(out, job.chain)) return
+  const files = job.chain === 'ethereum' ? ethereumFiles : bitcoinFiles
+  for (const file of files) {
+    await pipeline(
+      createReadStream(join(job.dir, file), { highWaterMark: 4 << 20 }),
+      createWriteStream(join(out, job.chain, file), { flags: 'a' }),
+    )
+  }
+  rmSync(job.dir, { recursive: true, force: true })
+}
+
+function unwritable(out: string, error: unknown): ChainwatchError {
+  return new ChainwatchError('output.unwritable', `Cannot write the scenario to ${out}.`, {
+    meta: { out },
+    cause: error,
+  })
 }

@@ -3,10 +3,25 @@
 export type { Rng } from './createRng.js'
 export { createRng } from './createRng.js'
 export { demoBatch, demoDesignations } from './demoBatch.js'
+export type { Alert, Findings, Flag, Hold, ScoreTruth } from './findingsSchema.js'
+export { normaliseAddress, parseFindings, parseTruth } from './findingsSchema.js'
+export type { GeneratedScenario, GenerateScenarioParameters } from './generateScenario.js'
+export { generateScenario } from './generateScenario.js'
+export { formatCoins, formatDelay, renderScoreTable, scoreToJson } from './renderScore.js'
+export type { SimCall, SimEthTx, SimLog, Technique, TruthEndpoint, TruthStep } from './SimTypes.js'
+export type { ScenarioName, ScenarioPlan, TruthOrganisation } from './scenarios.js'
+export { scenarioNames } from './scenarios.js'
 export type {
-  GeneratedScenario,
-  GenerateScenarioParameters,
-  ScenarioName,
-} from './generateScenario.js'
-export { generateScenario, scenarioNames } from './generateScenario.js'
-export type { Technique, TruthEndpoint, TruthStep } from './SimTypes.js'
+  AddressScore,
+  DetectionRow,
+  FalsePositive,
+  ScoreReport,
+  ValueRow,
+} from './scoreFindings.js'
+export { scoreFindings } from './scoreFindings.js'
+export type { ScenarioParameters, ScenarioSetup } from './setupScenario.js'
+export { setupScenario } from './setupScenario.js'
+export type { SimBtcBlock } from './simulateBitcoin.js'
+export { simulateBitcoin } from './simulateBitcoin.js'
+export type { SimEthBlock } from './simulateEthereum.js'
+export { simulateEthereum } from './simulateEthereum.js'

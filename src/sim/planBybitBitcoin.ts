@@ -1,5 +1,5 @@
-import type { BybitWorld } from './createBybitWorld.js'
 import type { Rng } from './createRng.js'
+import type { SimWorld } from './createSimWorld.js'
 import type { PlannedDeposit } from './planBybitEthereum.js'
 import type { SimBtcInput, SimBtcTx, TruthEndpoint } from './SimTypes.js'
 import { simAddress } from './simAddress.js'
@@ -22,7 +22,7 @@ export type BitcoinPlan = {
  * goes to an OTC desk. Sorted by time.
  */
 export function planBybitBitcoin(
-  world: BybitWorld,
+  world: SimWorld,
   rng: Rng,
   deposits: readonly PlannedDeposit[],
 ): BitcoinPlan {

@@ -1,7 +1,8 @@
 import { buildBridgeDepositTx } from './buildBridgeDepositTx.js'
 import { buildSwapTx } from './buildSwapTx.js'
-import type { BybitWorld } from './createBybitWorld.js'
+import { buildNativeTx, buildTokenTransferTx } from './buildTransferTx.js'
 import type { Rng } from './createRng.js'
+import type { SimWorld } from './createSimWorld.js'
 import type { SimEthTx, Technique } from './SimTypes.js'
 import { simAddress } from './simAddress.js'
 import { splitAmount } from './splitAmount.js'
@@ -29,12 +30,12 @@ export type EthereumPlan = {
  * consolidation, fan-out to tens of addresses, token → ETH swaps on the DEX, fan-out to hundreds,
  * then THORChain-style deposits to Bitcoin over ten days. Sorted by time.
  */
-export function planBybitEthereum(world: BybitWorld, rng: Rng, start: number): EthereumPlan {
+export function planBybitEthereum(world: SimWorld, rng: Rng, start: number): EthereumPlan {
   const txs: SimEthTx[] = []
   const hash = () => `0x${rng.hex(32)}`
   const fresh = () => simAddress(rng, 'ethereum')
   const send = (time: number, from: string, to: string, value: bigint, technique: Technique) =>
-    txs.push({ time, hash: hash(), from, to, value, logs: [], internal: [], technique })
+    txs.push(buildNativeTx({ time, hash: hash(), from, to, value, technique }))
   const sendToken = (
     time: number,
     token: string,
@@ -42,17 +43,7 @@ export function planBybitEthereum(world: BybitWorld, rng: Rng, start: number): E
     to: string,
     value: bigint,
     technique: Technique,
-  ) =>
-    txs.push({
-      time,
-      hash: hash(),
-      from,
-      to: token,
-      value: 0n,
-      logs: [{ kind: 'transfer', token, from, to, value }],
-      internal: [],
-      technique,
-    })
+  ) => txs.push(buildTokenTransferTx({ time, hash: hash(), from, token, to, value, technique }))
 
   const exploiter = fresh()
   const consolidation = fresh()

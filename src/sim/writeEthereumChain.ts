@@ -1,24 +1,10 @@
 import { join } from 'node:path'
 import { transferPosition } from '../chain/index.js'
-import type { EthereumBackground } from './createEthereumBackground.js'
-import type { Rng } from './createRng.js'
-import { dailyRhythm } from './dailyRhythm.js'
 import { openLineWriter } from './openLineWriter.js'
 import type { SimEthTx, TruthStep } from './SimTypes.js'
+import type { SimEthBlock } from './simulateEthereum.js'
 
-export type WriteEthereumChainParameters = {
-  readonly dir: string
-  readonly rng: Rng
-  readonly firstBlock: number
-  readonly startTime: number
-  readonly endTime: number
-  /** The laundering transactions, sorted by time. */
-  readonly plan: readonly SimEthTx[]
-  readonly background: EthereumBackground
-  /** Benign transfers to write over the whole window. */
-  readonly backgroundTransfers: number
-}
-
+/** What writing a run of blocks produced. */
 export type ChainWritten = {
   readonly steps: readonly TruthStep[]
   readonly blocks: number
@@ -26,49 +12,40 @@ export type ChainWritten = {
   readonly rows: number
 }
 
-const BLOCK_SECONDS = 12
+/** The ethereum-etl files, in the order `sim generate` lists them. */
+export const ethereumFiles = [
+  'blocks.json',
+  'transactions.json',
+  'token_transfers.json',
+  'traces.json',
+  'logs.json',
+] as const
 
 /**
- * Writes an ethereum-etl JSON-lines export (blocks, transactions, token_transfers, traces, logs)
- * block by block, merging the laundering plan with benign traffic, and returns the truth steps:
- * every transfer of a laundering transaction as the importer will key it.
+ * Writes blocks as an ethereum-etl JSON-lines export (blocks, transactions, token_transfers,
+ * traces, logs) into `dir`, and returns the truth steps: every transfer of a laundering
+ * transaction as the importer will key it.
  */
-export async function writeEthereumChain(p: WriteEthereumChainParameters): Promise<ChainWritten> {
+export function writeEthereumChain(blocks: Iterable<SimEthBlock>, dir: string): ChainWritten {
   const files = {
-    blocks: openLineWriter(join(p.dir, 'blocks.json')),
-    transactions: openLineWriter(join(p.dir, 'transactions.json')),
-    tokenTransfers: openLineWriter(join(p.dir, 'token_transfers.json')),
-    traces: openLineWriter(join(p.dir, 'traces.json')),
-    logs: openLineWriter(join(p.dir, 'logs.json')),
+    blocks: openLineWriter(join(dir, 'blocks.json')),
+    transactions: openLineWriter(join(dir, 'transactions.json')),
+    tokenTransfers: openLineWriter(join(dir, 'token_transfers.json')),
+    traces: openLineWriter(join(dir, 'traces.json')),
+    logs: openLineWriter(join(dir, 'logs.json')),
   }
   const steps: TruthStep[] = []
-  const blocks = Math.ceil((p.endTime - p.startTime) / BLOCK_SECONDS)
-  const perBlock = p.backgroundTransfers / blocks
-  let owed = 0
-  let next = 0
-  let parent = `0x${p.rng.hex(32)}`
   let transfers = 0
-  for (let b = 0; b < blocks; b++) {
-    const number = p.firstBlock + b
-    const time = p.startTime + b * BLOCK_SECONDS
-    const hash = `0x${p.rng.hex(32)}`
-    const txs: SimEthTx[] = []
-    while (next < p.plan.length && (p.plan[next]?.time ?? Infinity) < time + BLOCK_SECONDS) {
-      const tx = p.plan[next++]
-      if (tx !== undefined) txs.push(tx)
-    }
-    owed += perBlock * dailyRhythm(time)
-    while (owed >= 1) {
-      const drawn = p.background(time)
-      txs.push(drawn.tx)
-      owed -= drawn.transfers
-    }
+  let count = 0
+  for (const block of blocks) {
+    count++
+    const { number, hash, time } = block
     let logIndex = 0
     const at = `"block_number":${number},"block_hash":"${hash}","block_timestamp":${time}`
-    txs.forEach((tx, index) => {
+    block.txs.forEach((tx, index) => {
       const where = `"transaction_hash":"${tx.hash}","transaction_index":${index},${at}`
       const gas = tx.internal.length > 0 ? 120_000 : tx.logs.length > 0 ? 52_000 : 21_000
-      const price = (1 + p.rng.int(3)) * 1_000_000_000
+      const price = gasPrice(tx)
       files.transactions.line(
         `{"type":"transaction","hash":"${tx.hash}","transaction_index":${index},${at},"from_address":"${tx.from}","to_address":"${tx.to}","value":${tx.value},"gas":${gas + 30_000},"gas_price":${price},"input":"0x","receipt_gas_used":${gas},"receipt_effective_gas_price":${price},"receipt_status":1}`,
       )
@@ -88,8 +65,10 @@ export async function writeEthereumChain(p: WriteEthereumChainParameters): Promi
           time,
         })
       }
-      if (tx.value > 0n) step(transferPosition.native(), tx.from, tx.to, 'native', tx.value)
-      transfers += tx.value > 0n ? 1 : 0
+      if (tx.value > 0n) {
+        step(transferPosition.native(), tx.from, tx.to, 'native', tx.value)
+        transfers++
+      }
       for (const log of tx.logs) {
         const i = logIndex++
         if (log.kind === 'transfer') {
@@ -119,14 +98,17 @@ export async function writeEthereumChain(p: WriteEthereumChainParameters): Promi
       }
     })
     files.blocks.line(
-      `{"type":"block","number":${number},"hash":"${hash}","parent_hash":"${parent}","miner":"0x${'0'.repeat(40)}","timestamp":${time},"transaction_count":${txs.length},"gas_limit":36000000}`,
+      `{"type":"block","number":${number},"hash":"${hash}","parent_hash":"${block.parentHash}","miner":"0x${'0'.repeat(40)}","timestamp":${time},"transaction_count":${block.txs.length},"gas_limit":36000000}`,
     )
-    parent = hash
-    for (const file of Object.values(files)) await file.maybeFlush()
   }
-  for (const file of Object.values(files)) await file.close()
+  for (const file of Object.values(files)) file.close()
   const rows = Object.values(files).reduce((sum, file) => sum + file.lines(), 0)
-  return { steps, blocks, transfers, rows }
+  return { steps, blocks: count, transfers, rows }
+}
+
+/** 1–3 gwei, read off the hash so the price needs no random draw of its own. */
+function gasPrice(tx: SimEthTx): number {
+  return (1 + (Number.parseInt(tx.hash.slice(-2), 16) % 3)) * 1_000_000_000
 }
 
 const TRANSFER = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef'

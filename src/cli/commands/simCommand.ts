@@ -2,6 +2,7 @@ import { Command, Option } from 'commander'
 import { ChainwatchError } from '../../errors/index.js'
 import { generateScenario, scenarioNames } from '../../sim/index.js'
 import type { CliContext } from '../withStore.js'
+import { addSimScoreCommand } from './simScoreCommand.js'
 
 type GenerateOptions = {
   scenario: (typeof scenarioNames)[number]
@@ -9,6 +10,7 @@ type GenerateOptions = {
   scale: string
   benignShare: string
   out: string
+  workers?: string
 }
 
 /** `chainwatch sim`: synthetic laundering scenarios with ground truth (docs/scenarios.md). */
@@ -26,6 +28,7 @@ export function simCommand(context: CliContext): Command {
     .option('--scale <s>', 'multiplies the benign background traffic', '1')
     .option('--benign-share <share>', 'share of transfers that are benign, in [0, 1)', '0.99')
     .requiredOption('--out <dir>', 'output directory (ethereum/, bitcoin/, truth.json)')
+    .option('--workers <n>', 'generator threads (default: CPU count); output is the same for any')
     .action(async (options: GenerateOptions) => {
       const started = performance.now()
       const result = await generateScenario({
@@ -34,6 +37,7 @@ export function simCommand(context: CliContext): Command {
         scale: number(options.scale, '--scale'),
         benignShare: number(options.benignShare, '--benign-share'),
         out: options.out,
+        ...(options.workers === undefined ? {} : { workers: number(options.workers, '--workers') }),
       })
       const seconds = (performance.now() - started) / 1000
       if (context.json) {
@@ -45,6 +49,7 @@ export function simCommand(context: CliContext): Command {
       )
       context.print(`truth: ${result.truthPath}`)
     })
+  addSimScoreCommand(sim, context)
   return sim
 }
 

@@ -19,8 +19,8 @@ export type SimExchange = {
   readonly btcHot: string
 }
 
-/** The organisations and contracts of the bybit-2025 scenario, all at seed-derived addresses. */
-export type BybitWorld = {
+/** The organisations and contracts every scenario shares, all at seed-derived addresses. */
+export type SimWorld = {
   readonly victim: {
     readonly name: string
     readonly coldWallet: string
@@ -39,8 +39,8 @@ export type BybitWorld = {
   readonly otcDesk: { readonly name: string; readonly btcAddress: string }
 }
 
-/** Draws the scenario's fixed cast (victim, tokens, DEX, bridge, exchanges, OTC desk). */
-export function createBybitWorld(rng: Rng): BybitWorld {
+/** Draws the shared cast (victim, tokens, DEX, bridge, exchanges, OTC desk). */
+export function createSimWorld(rng: Rng): SimWorld {
   const eth = () => simAddress(rng, 'ethereum')
   const btc = () => simAddress(rng, 'bitcoin')
   const token = (symbol: string, ethPpm: bigint, stolen: bigint): SimToken => ({
