@@ -10,6 +10,14 @@ export type Technique =
   | 'peel'
   | 'exchange-deposit'
   | 'otc-deposit'
+  /** Fixed-denomination mixer deposit (tx.value into the pool). */
+  | 'mixer-deposit'
+  /** Mixer withdrawal by a relayer: the pool pays the recipient and the relayer's fee. */
+  | 'mixer-withdrawal'
+  /** A victim's ERC-20 approval of a drainer (no value moves, so never a truth step). */
+  | 'approval'
+  /** A wallet drainer taking a victim's ETH (claim) or approved tokens (sweep). */
+  | 'drain'
 
 /** One entry of an EVM transaction's log list: an ERC-20 Transfer, or another event. */
 export type SimLog =

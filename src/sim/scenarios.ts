@@ -1,6 +1,8 @@
 import type { Rng } from './createRng.js'
 import type { SimWorld } from './createSimWorld.js'
 import { planBybit } from './planBybit.js'
+import { planPhishingDrainer } from './planPhishingDrainer.js'
+import { planRonin } from './planRonin.js'
 import type { SimBtcTx, SimEthTx, TruthEndpoint } from './SimTypes.js'
 
 /** An organisation as truth.json lists it. */
@@ -35,7 +37,7 @@ export type ScenarioDefinition = {
   readonly plan: (world: SimWorld, rng: Rng, start: number) => ScenarioPlan
 }
 
-export const scenarioNames = ['bybit-2025'] as const
+export const scenarioNames = ['bybit-2025', 'ronin-2022', 'phishing-drainer'] as const
 export type ScenarioName = (typeof scenarioNames)[number]
 
 /** Every scenario `sim generate` and `sim live` know; each is documented in docs/scenarios.md. */
@@ -45,5 +47,20 @@ export const scenarios: Readonly<Record<ScenarioName, ScenarioDefinition>> = {
     start: 1_740_147_215,
     firstBlock: { ethereum: 21_895_238, bitcoin: 884_220 },
     plan: planBybit,
+  },
+  'ronin-2022': {
+    // 23 Mar 2022 13:29:09 UTC, the forged ETH withdrawal's block (USDC followed two minutes later).
+    start: 1_648_042_149,
+    // Ethereum only: the Bitcoin block number is never used (the plan's `bitcoin` list is empty).
+    firstBlock: { ethereum: 14_442_835, bitcoin: 0 },
+    plan: planRonin,
+  },
+  'phishing-drainer': {
+    // 14 Dec 2023 08:49 UTC, when a drainer was published in a compromised wallet-connector
+    // library (Ledger's incident report); the block is interpolated between the Shapella
+    // (17,034,870) and Dencun (19,426,587) fork blocks, so it may be off by a few hundred.
+    start: 1_702_543_740,
+    firstBlock: { ethereum: 18_783_753, bitcoin: 0 },
+    plan: planPhishingDrainer,
   },
 }
