@@ -5,7 +5,7 @@ import {
 } from './createBitcoinBackground.js'
 import type { Rng } from './createRng.js'
 import { createRng } from './createRng.js'
-import { dailyRhythm } from './dailyRhythm.js'
+import { type FillCursor, fillBlock } from './fillBlock.js'
 import type { SimBtcTx } from './SimTypes.js'
 import {
   BITCOIN_BLOCK_SECONDS,
@@ -58,23 +58,17 @@ export function* simulateBitcoin(
     const background = createBitcoinBackground(setup.world, users, rng)
     const first = chunk * BITCOIN_CHUNK_BLOCKS
     const last = Math.min(extent.blocks, first + BITCOIN_CHUNK_BLOCKS)
-    let next =
-      chunk === 0 ? 0 : firstAtOrAfter(plan, extent.startTime + first * BITCOIN_BLOCK_SECONDS)
-    let owed = 0
+    const cursor: FillCursor = {
+      next:
+        chunk === 0 ? 0 : firstAtOrAfter(plan, extent.startTime + first * BITCOIN_BLOCK_SECONDS),
+      owed: 0,
+    }
     for (let b = first; b < last; b++) {
       const number = extent.firstBlock + b
       const time = extent.startTime + b * BITCOIN_BLOCK_SECONDS
-      const txs: SimBtcTx[] = []
-      while (next < plan.length && (plan[next]?.time ?? Infinity) < time + BITCOIN_BLOCK_SECONDS) {
-        const tx = plan[next++]
-        if (tx !== undefined) txs.push(tx)
-      }
-      owed += perBlock * dailyRhythm(time)
-      while (owed >= 1) {
-        const drawn = background.next(time)
-        txs.push(drawn.tx)
-        owed -= drawn.transfers
-      }
+      const txs = fillBlock(plan, cursor, { time, seconds: BITCOIN_BLOCK_SECONDS, perBlock }, (t) =>
+        background.next(t),
+      )
       const miner = miners[rng.int(miners.length)] ?? ''
       yield { number, time, hash: bitcoinBlockHash(setup, number), txs, rng, miner, background }
     }

@@ -1,6 +1,6 @@
 import { createEthereumBackground, drawEthereumCast } from './createEthereumBackground.js'
 import { createRng } from './createRng.js'
-import { dailyRhythm } from './dailyRhythm.js'
+import { type FillCursor, fillBlock } from './fillBlock.js'
 import type { SimEthTx } from './SimTypes.js'
 import { ETHEREUM_BLOCK_SECONDS, firstAtOrAfter, type ScenarioSetup } from './setupScenario.js'
 
@@ -45,24 +45,21 @@ export function* simulateEthereum(
     const first = chunk * ETHEREUM_CHUNK_BLOCKS
     const last = Math.min(extent.blocks, first + ETHEREUM_CHUNK_BLOCKS)
     // The first block also takes anything planned before the window opens.
-    let next =
-      chunk === 0 ? 0 : firstAtOrAfter(plan, extent.startTime + first * ETHEREUM_BLOCK_SECONDS)
-    let owed = 0
+    const cursor: FillCursor = {
+      next:
+        chunk === 0 ? 0 : firstAtOrAfter(plan, extent.startTime + first * ETHEREUM_BLOCK_SECONDS),
+      owed: 0,
+    }
     let parentHash = ethereumBlockHash(setup, extent.firstBlock + first - 1)
     for (let b = first; b < last; b++) {
       const number = extent.firstBlock + b
       const time = extent.startTime + b * ETHEREUM_BLOCK_SECONDS
-      const txs: SimEthTx[] = []
-      while (next < plan.length && (plan[next]?.time ?? Infinity) < time + ETHEREUM_BLOCK_SECONDS) {
-        const tx = plan[next++]
-        if (tx !== undefined) txs.push(tx)
-      }
-      owed += perBlock * dailyRhythm(time)
-      while (owed >= 1) {
-        const drawn = background(time)
-        txs.push(drawn.tx)
-        owed -= drawn.transfers
-      }
+      const txs = fillBlock(
+        plan,
+        cursor,
+        { time, seconds: ETHEREUM_BLOCK_SECONDS, perBlock },
+        background,
+      )
       const hash = ethereumBlockHash(setup, number)
       yield { number, time, hash, parentHash, txs }
       parentHash = hash
