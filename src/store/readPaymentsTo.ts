@@ -15,24 +15,34 @@ export async function readPaymentsTo(
   db: Kysely<Database>,
   { chain, address, fromTime, toTime, limit = 100 }: PaymentsToParameters,
 ): Promise<readonly AddressPayment[]> {
+  // The outputs to the address are found through outputs_address first, and only then given their
+  // block time: a join grouped by output made SQLite walk every output of the chain instead.
   const rows = await db
-    .selectFrom('outputs as o')
-    .innerJoin('blocks as b', (join) =>
-      join.onRef('b.chain', '=', 'o.chain').onRef('b.height', '=', 'o.block_height'),
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('outputs as o')
+        .select(['o.tx_hash', 'o.output_index', 'o.value', 'o.block_height', 'o.tx_index'])
+        .select((inner) =>
+          inner
+            .selectFrom('blocks as b')
+            // A height may hold more than one stored block (a reorg): the earliest time is taken.
+            .select((m) => m.fn.min('b.time').as('time'))
+            .whereRef('b.chain', '=', 'o.chain')
+            .whereRef('b.height', '=', 'o.block_height')
+            .as('block_time'),
+        )
+        .where('o.chain', '=', chain)
+        .where('o.address', '=', address)
+        .as('p'),
     )
-    .select(['o.tx_hash', 'o.output_index', 'o.value', 'o.block_height', 'o.tx_index'])
-    // A height may hold more than one stored block (a reorg): the earliest time is taken.
-    .select((eb) => eb.fn.min('b.time').as('block_time'))
-    .where('o.chain', '=', chain)
-    .where('o.address', '=', address)
-    .where('b.time', '>=', fromTime)
-    .where('b.time', '<=', toTime)
-    .groupBy(['o.chain', 'o.tx_hash', 'o.output_index'])
-    .orderBy(sql`min(b.time)`)
-    .orderBy('o.block_height')
-    .orderBy(sql`coalesce(o.tx_index, ${sql.lit(UNKNOWN_INDEX)})`)
-    .orderBy('o.tx_hash')
-    .orderBy('o.output_index')
+    .selectAll()
+    .where('block_time', '>=', fromTime)
+    .where('block_time', '<=', toTime)
+    .orderBy('block_time')
+    .orderBy('block_height')
+    .orderBy(sql`coalesce(tx_index, ${sql.lit(UNKNOWN_INDEX)})`)
+    .orderBy('tx_hash')
+    .orderBy('output_index')
     .limit(limit)
     .execute()
   const hashes = [...new Set(rows.map((row) => row.tx_hash))]
