@@ -18,6 +18,16 @@ export type BatchBuilder = {
   take(): ChainBatch
 }
 
+/**
+ * The transaction a row's records belong to (null for a block row). A batch is only cut between
+ * transactions, so a swap's Swap log always meets its Transfer logs (`resolveSwapLogs`).
+ */
+export function transactionOf(records: readonly ParsedRecord[]): string | null {
+  const first = records[0]
+  if (first === undefined || first.type === 'block') return null
+  return first.type === 'transaction' ? first.record.hash : first.record.txHash
+}
+
 /** Collects parsed records into the per-table arrays of a ChainBatch. */
 export function createBatchBuilder(): BatchBuilder {
   let blocks: BlockRecord[] = []
@@ -85,8 +95,8 @@ export function createBatchBuilder(): BatchBuilder {
 
 /**
  * Swap logs with their tokens, from the Transfer logs of the same transaction in the batch (a
- * logs export lists a transaction's logs together, so a batch holds them unless it ends inside
- * that transaction; such a swap, or one whose legs are not there, is left out).
+ * logs export lists a transaction's logs together, and batches are cut only between
+ * transactions; a swap whose legs are not there is left out).
  */
 function resolveSwapLogs(
   swapLogs: readonly SwapLogRecord[],

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { encodeAbiParameters, toEventSelector } from 'viem'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { ChainwatchError } from '../errors/index.js'
 import { openStore, type Store } from '../store/index.js'
@@ -76,5 +77,68 @@ describe('errors', () => {
       'The database is unreachable.',
     )
     expect(await store.checkpoint(source.key)).toBe(5)
+  })
+})
+
+describe('batches are cut between transactions', () => {
+  const SWAP_V2 = toEventSelector(
+    'event Swap(address indexed sender, uint256 amount0In, uint256 amount1In, uint256 amount0Out, uint256 amount1Out, address indexed to)',
+  )
+  const TRANSFER = toEventSelector(
+    'event Transfer(address indexed from, address indexed to, uint256 value)',
+  )
+  const word = (address: string) => `0x${address.slice(2).padStart(64, '0')}`
+  const tokenIn = '0x1111111111111111111111111111111111111111'
+  const weth = '0x2222222222222222222222222222222222222222'
+  const pool = '0x3333333333333333333333333333333333333333'
+  const trader = '0x4444444444444444444444444444444444444444'
+  const log = (tx: number, index: number, address: string, topics: string[], data: string) =>
+    JSON.stringify({
+      type: 'log',
+      log_index: index,
+      transaction_hash: `0x${tx.toString(16).padStart(64, '0')}`,
+      transaction_index: tx,
+      block_number: 100,
+      block_hash: `0x${'ab'.repeat(32)}`,
+      block_timestamp: 1_700_000_000,
+      address,
+      data,
+      topics,
+    })
+  const amount = (value: bigint) => encodeAbiParameters([{ type: 'uint256' }], [value])
+
+  test('a swap whose logs straddle the batch size keeps its Swap log with its Transfer logs', async () => {
+    // Transaction 1 is a V2 swap (Transfer in, Transfer out, Swap); a batch size of 2 would cut
+    // it after the second log if batches were cut by count alone.
+    const swapData = encodeAbiParameters(
+      [{ type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }],
+      [500n, 0n, 0n, 400n],
+    )
+    const lines = [
+      log(0, 0, tokenIn, [TRANSFER, word(trader), word(pool)], amount(7n)),
+      log(1, 1, tokenIn, [TRANSFER, word(trader), word(pool)], amount(500n)),
+      log(1, 2, weth, [TRANSFER, word(pool), word(trader)], amount(400n)),
+      log(1, 3, pool, [SWAP_V2, word(trader), word(trader)], swapData),
+      log(2, 4, tokenIn, [TRANSFER, word(trader), word(pool)], amount(9n)),
+    ]
+    const logs = join(dir, 'logs.json')
+    writeFileSync(logs, `${lines.join('\n')}\n`)
+    const writeBatch = vi.spyOn(store, 'writeBatch')
+    const summary = await importSource(
+      { store },
+      { source: await openSource({ path: logs }), strict: true, batchSize: 2 },
+    )
+    expect(summary).toMatchObject({ rows: 5, badRows: 0, inserted: { transfers: 4, swaps: 1 } })
+    // Cut by count alone, the first batch would end inside tx 1 and its Swap log would meet no
+    // legs; cut between transactions, tx 1 stays whole (3 Transfer logs + the Swap, then tx 2).
+    expect(
+      writeBatch.mock.calls.map(([batch, c]) => [batch.transfers.length, c?.position]),
+    ).toEqual([
+      [3, 4],
+      [1, 5],
+    ])
+    const swaps = writeBatch.mock.calls.flatMap(([batch]) => batch.swaps ?? [])
+    expect(swaps).toHaveLength(1)
+    expect(swaps[0]).toMatchObject({ tokenIn, tokenOut: weth, amountIn: 500n, amountOut: 400n })
   })
 })

@@ -1,6 +1,6 @@
 import { ChainwatchError } from '../errors/index.js'
 import type { Store } from '../store/index.js'
-import { createBatchBuilder } from './batchRows.js'
+import { createBatchBuilder, transactionOf } from './batchRows.js'
 import {
   addWriteResults,
   type ImportSummary,
@@ -63,11 +63,11 @@ export async function importSource(
   }
 
   try {
+    let lastTransaction: string | null = null
     for await (const run of source.rows)
       for (const row of run) {
         if (row.line <= resumedAfter) continue
         rows++
-        lastLine = row.line
         if ('error' in row) {
           badRows++
           if (strict) {
@@ -80,11 +80,19 @@ export async function importSource(
           if (errors.length < MAX_REPORTED_ERRORS) {
             errors.push({ file: source.file, line: row.line, reason: row.error })
           }
+          lastLine = row.line
           continue
+        }
+        // A full batch is written before the next transaction starts, never inside one: a swap's
+        // logs must land in one batch. The checkpoint is the last row the batch holds.
+        const transaction = transactionOf(row.records)
+        if (batch.size >= batchSize && (transaction === null || transaction !== lastTransaction)) {
+          await flush()
         }
         records += row.records.length
         batch.add(row.records)
-        if (batch.size >= batchSize) await flush()
+        lastLine = row.line
+        lastTransaction = transaction
       }
     if (batch.size > 0 || lastLine > resumedAfter) await flush()
     await writing
