@@ -43,7 +43,7 @@ export function planPhishingDrainer(world: SimWorld, root: Rng, start: number): 
   const beneficiary = fresh()
   const developer = fresh()
   const affiliate = fresh()
-  const ether = () => FINNEY * BigInt(Math.floor(20 * rng.pareto(1.2, 2_000)))
+  const ether = () => FINNEY * BigInt(Math.floor(50 * rng.pareto(1.2, 2_000)))
   const loot: Loot[] = [
     {
       token: usdc,

@@ -2,13 +2,7 @@ import { buildMixerDepositTx, buildMixerWithdrawTx } from './buildMixerTx.js'
 import { buildSwapTx } from './buildSwapTx.js'
 import type { Rng } from './createRng.js'
 import type { SimWorld } from './createSimWorld.js'
-import {
-  blockTimeOf,
-  ETH,
-  ethereumPlanKit,
-  exchangeDeposits,
-  GAS_RESERVE,
-} from './planKit.js'
+import { blockTimeOf, ETH, ethereumPlanKit, exchangeDeposits, GAS_RESERVE } from './planKit.js'
 import type { ScenarioPlan } from './scenarios.js'
 import { splitAmount } from './splitAmount.js'
 
@@ -209,7 +203,8 @@ export function planRonin(world: SimWorld, root: Rng, start: number): ScenarioPl
       mixer: { address: mixer, denomination: DENOMINATION.toString(), relayers },
       mixerNotes: notes.map((n) => ({
         ...n,
-        withdrawal: n.withdrawal === null ? null : { ...n.withdrawal, fee: n.withdrawal.fee.toString() },
+        withdrawal:
+          n.withdrawal === null ? null : { ...n.withdrawal, fee: n.withdrawal.fee.toString() },
       })),
     },
   }
