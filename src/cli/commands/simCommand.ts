@@ -2,6 +2,7 @@ import { Command, Option } from 'commander'
 import { ChainwatchError } from '../../errors/index.js'
 import { generateScenario, scenarioNames } from '../../sim/index.js'
 import type { CliContext } from '../withStore.js'
+import { addSimLiveCommand } from './simLiveCommand.js'
 import { addSimScoreCommand } from './simScoreCommand.js'
 
 type GenerateOptions = {
@@ -49,6 +50,7 @@ export function simCommand(context: CliContext): Command {
       )
       context.print(`truth: ${result.truthPath}`)
     })
+  addSimLiveCommand(sim, context)
   addSimScoreCommand(sim, context)
   return sim
 }

@@ -18,8 +18,8 @@ export const REQUIRED_METHODS = [
 const METHOD_NOT_FOUND = -32601
 
 /**
- * Checks the node offers every test-node method live mode needs, by calling each without
- * parameters (a method that exists rejects the empty parameters; one that does not is "not
+ * Checks the node offers every test-node method live mode needs, by calling each with
+ * parameters it rejects (a method that exists says "invalid params"; one that does not, "not
  * found"), so nothing changes on the node.
  *
  * @throws ChainwatchError `rpc.failed` naming the missing methods.
@@ -27,7 +27,8 @@ const METHOD_NOT_FOUND = -32601
 export async function requireAnvil(rpc: LiveRpc): Promise<void> {
   const probes = REQUIRED_METHODS.filter((m) => m !== 'anvil_getAutomine')
   const answers = await rpc.batch([
-    ...probes.map((method) => ({ method, params: [] })),
+    // evm_mine accepts no parameters (and would mine), so it gets an invalid one.
+    ...probes.map((method) => ({ method, params: method === 'evm_mine' ? ['probe'] : [] })),
     { method: 'anvil_getAutomine', params: [] },
   ])
   const missing = [...probes, 'anvil_getAutomine'].filter((_, i) => {

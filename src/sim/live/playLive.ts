@@ -12,6 +12,8 @@ export type PlayLiveParameters = ScenarioParameters & {
   readonly rpcUrl: string
   /** Simulated seconds per real second; 0 plays as fast as the node takes it. */
   readonly speed: number
+  /** Stop after this many played (non-empty) simulated blocks; all when absent. */
+  readonly maxBlocks?: number
   /** Directory for live.json (created); none when absent. */
   readonly out?: string
   readonly onProgress?: (progress: LiveProgress) => void
@@ -39,6 +41,8 @@ export type LiveRecord = {
   readonly blocks: number
   readonly txs: number
   readonly seconds: number
+  /** The last simulated block played (null when none had transactions). */
+  readonly lastSimBlock: number | null
   /** Simulated block number → live block number (only blocks with transactions are played). */
   readonly blockMap: Readonly<Record<string, number>>
   /** Simulated transaction hash → live transaction hash. */
@@ -61,6 +65,10 @@ export async function playLive(p: PlayLiveParameters): Promise<LiveRecord> {
   if (!(p.speed >= 0) || !Number.isFinite(p.speed)) {
     throw new ChainwatchError('input.invalid', '--speed must be "max" or a positive number.')
   }
+  const maxBlocks = p.maxBlocks ?? Infinity
+  if (!(maxBlocks >= 1) || (maxBlocks !== Infinity && !Number.isSafeInteger(maxBlocks))) {
+    throw new ChainwatchError('input.invalid', '--max-blocks must be a positive integer.')
+  }
   const setup = setupScenario(p)
   const rpc = createLiveRpc(p.rpcUrl)
   const sleep = p.sleep ?? realSleep
@@ -74,6 +82,11 @@ export async function playLive(p: PlayLiveParameters): Promise<LiveRecord> {
   let gasLimit = start.gasLimit
   await rpc.call('evm_setAutomine', [false], z.unknown())
   await rpc.call('anvil_autoImpersonateAccount', [true], z.unknown())
+  const restore = () =>
+    rpc.batch([
+      { method: 'anvil_autoImpersonateAccount', params: [false] },
+      { method: 'evm_setAutomine', params: [automine] },
+    ])
   const state = createLiveState()
   const blockMap: Record<string, number> = {}
   const txMap: Record<string, string> = {}
@@ -81,10 +94,12 @@ export async function playLive(p: PlayLiveParameters): Promise<LiveRecord> {
   let firstPlayed: number | null = null
   let blocks = 0
   let txs = 0
+  let lastPlayed: number | null = null
   const lastSimBlock = setup.ethereum.firstBlock + setup.ethereum.blocks - 1
   try {
     for (const block of simulateEthereum(setup)) {
       if (block.txs.length === 0) continue
+      if (blocks >= maxBlocks) break
       firstPlayed ??= block.time
       if (p.speed > 0) {
         const due = ((block.time - firstPlayed) * 1000) / p.speed
@@ -105,6 +120,7 @@ export async function playLive(p: PlayLiveParameters): Promise<LiveRecord> {
         txMap[t.sim.hash] = hashes[i] ?? ''
       })
       blocks++
+      lastPlayed = block.number
       txs += prepared.txs.length
       p.onProgress?.({
         simBlock: block.number,
@@ -115,12 +131,12 @@ export async function playLive(p: PlayLiveParameters): Promise<LiveRecord> {
         seconds: (performance.now() - started) / 1000,
       })
     }
-  } finally {
-    await rpc.batch([
-      { method: 'anvil_autoImpersonateAccount', params: [false] },
-      { method: 'evm_setAutomine', params: [automine] },
-    ])
+  } catch (error) {
+    // Best effort: the run's own error is the one to report.
+    await restore().catch(() => undefined)
+    throw error
   }
+  await restore()
   const { scenario, seed, scale, benignShare } = setup.parameters
   const record: LiveRecord = {
     scenario,
@@ -132,6 +148,7 @@ export async function playLive(p: PlayLiveParameters): Promise<LiveRecord> {
     blocks,
     txs,
     seconds: (performance.now() - started) / 1000,
+    lastSimBlock: lastPlayed,
     blockMap,
     txMap,
   }
