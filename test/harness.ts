@@ -14,6 +14,8 @@ export const repoRoot = resolve(import.meta.dirname, '..')
 export const testPostgresUrl =
   process.env.CHAINWATCH_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 
+export const testNatsUrl = process.env.CHAINWATCH_TEST_NATS_URL ?? 'nats://127.0.0.1:4222'
+
 export type TestDialect = 'sqlite' | 'postgres'
 export const testDialects: readonly TestDialect[] = ['sqlite', 'postgres']
 

@@ -19,6 +19,7 @@ export const exitCodes: Record<ErrorCode, number> = {
   'list.unavailable': 3,
   not_found: 3,
   'output.unwritable': 3,
+  'queue.unavailable': 5,
   'rpc.failed': 3,
   'rpc.malformed': 4,
   'store.migration_failed': 5,

@@ -19,6 +19,7 @@ export const errorCatalog = {
   'list.unavailable': 'A list file cannot be read or downloaded.',
   not_found: 'The requested resource does not exist.',
   'output.unwritable': 'An output file or directory cannot be written (permissions, disk full).',
+  'queue.unavailable': 'The message queue (NATS JetStream) cannot be reached.',
   'rpc.failed':
     'A JSON-RPC node cannot be reached, keeps failing after retries, or answers with an error.',
   'rpc.malformed':

@@ -17,6 +17,7 @@ export const httpStatus: Record<ErrorCode, ContentfulStatusCode> = {
   'list.unavailable': 502,
   not_found: 404,
   'output.unwritable': 500,
+  'queue.unavailable': 503,
   'rpc.failed': 502,
   'rpc.malformed': 502,
   'store.migration_failed': 503,
