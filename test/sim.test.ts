@@ -247,4 +247,31 @@ describe('sim generate bybit-2025', () => {
       expect(got > 0n && got <= BigInt(e.amount), e.address).toBe(true)
     }
   }, 180_000)
+
+  test('a trace from a token theft follows the swap and the WETH unwrap into ETH, and across the bridge', async () => {
+    const theft = truth.theft.find((s) => s.asset !== 'native')
+    if (theft === undefined) throw new Error('no token theft step')
+    const run = await cli(db.url, [
+      '--json',
+      'trace',
+      '--from-tx',
+      theft.txHash,
+      '--policy',
+      'haircut',
+    ])
+    expect(run.code, run.stderr).toBe(0)
+    const trace: {
+      manifest: { unmatchedSwaps: number }
+      result: {
+        links: unknown[]
+        totals: { swappedOut: string; swappedIn: string; bridged: string }
+      }
+    } = JSON.parse(run.stdout)
+    expect(trace.manifest.unmatchedSwaps).toBe(0)
+    const totals = trace.result.totals
+    // Converted twice: token → WETH in the pool, WETH → ETH at WETH9.
+    expect(BigInt(totals.swappedOut)).toBeGreaterThan(BigInt(theft.amount))
+    expect(BigInt(totals.bridged)).toBeGreaterThan(0n)
+    expect(trace.result.links.length).toBeGreaterThan(0)
+  }, 180_000)
 })

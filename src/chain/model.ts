@@ -98,8 +98,12 @@ export type TransferRecord = {
   readonly txIndex: number | null
 }
 
-/** DEX pool protocols whose `Swap` events the tracer follows across assets. */
-export type SwapProtocol = 'uniswap-v2' | 'uniswap-v3'
+/**
+ * Conversions the tracer follows across assets: DEX pools' `Swap` events, and `weth` — a
+ * wrapped-native contract's `Deposit` (native in, token out) or `Withdrawal` (token in, native
+ * out), where the contract itself is the pool.
+ */
+export type SwapProtocol = 'uniswap-v2' | 'uniswap-v3' | 'weth'
 
 /**
  * One DEX swap (a Uniswap V2/V3 `Swap` log), with the tokens resolved from the transaction's

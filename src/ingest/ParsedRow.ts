@@ -4,6 +4,7 @@ import type {
   ChainId,
   InputRecord,
   OutputRecord,
+  SwapRecord,
   TransactionRecord,
   TransferRecord,
 } from '../chain/index.js'
@@ -17,6 +18,8 @@ export type ParsedRecord =
   | { readonly type: 'input'; readonly record: InputRecord }
   | { readonly type: 'transfer'; readonly record: TransferRecord }
   | { readonly type: 'swap-log'; readonly record: SwapLogRecord }
+  /** A conversion already known in full (a WETH wrap or unwrap). */
+  | { readonly type: 'swap'; readonly record: SwapRecord }
   | { readonly type: 'bridge-deposit'; readonly record: BridgeDepositRecord }
 
 /**

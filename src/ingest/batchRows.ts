@@ -36,6 +36,7 @@ export function createBatchBuilder(): BatchBuilder {
   let inputs: InputRecord[] = []
   let transfers: TransferRecord[] = []
   let swapLogs: SwapLogRecord[] = []
+  let swaps: SwapRecord[] = []
   let bridgeDeposits: BridgeDepositRecord[] = []
   let size = 0
   return {
@@ -60,6 +61,9 @@ export function createBatchBuilder(): BatchBuilder {
           case 'swap-log':
             swapLogs.push(item.record)
             break
+          case 'swap':
+            swaps.push(item.record)
+            break
           case 'bridge-deposit':
             bridgeDeposits.push(item.record)
             break
@@ -77,10 +81,13 @@ export function createBatchBuilder(): BatchBuilder {
         outputs,
         inputs,
         transfers,
-        ...(swapLogs.length > 0 ? { swaps: resolveSwapLogs(swapLogs, transfers) } : {}),
+        ...(swapLogs.length > 0 || swaps.length > 0
+          ? { swaps: [...swaps, ...resolveSwapLogs(swapLogs, transfers)] }
+          : {}),
         ...(bridgeDeposits.length > 0 ? { bridgeDeposits } : {}),
       }
       swapLogs = []
+      swaps = []
       bridgeDeposits = []
       blocks = []
       transactions = []

@@ -4,7 +4,8 @@ import type { SimEthTx, Technique } from './SimTypes.js'
 const SWAP_V2 = toEventSelector(
   'event Swap(address indexed sender, uint256 amount0In, uint256 amount1In, uint256 amount0Out, uint256 amount1Out, address indexed to)',
 )
-const WITHDRAWAL = toEventSelector('event Withdrawal(address indexed src, uint256 wad)')
+/** WETH9's `Withdrawal(src, wad)`: the importer reads it as a burn transfer and a `weth` swap. */
+export const UNWRAP_TOPIC = toEventSelector('event Withdrawal(address indexed src, uint256 wad)')
 
 export type SwapTxParameters = {
   readonly time: number
@@ -59,7 +60,7 @@ export function buildSwapTx(p: SwapTxParameters): SimEthTx {
       {
         kind: 'event',
         address: p.weth,
-        topics: [WITHDRAWAL, word(p.router)],
+        topics: [UNWRAP_TOPIC, word(p.router)],
         data: encodeAbiParameters([{ type: 'uint256' }], [p.amountOut]),
       },
     ],

@@ -1,3 +1,4 @@
+import { chains } from '../chain/index.js'
 import type { Rng } from './createRng.js'
 import { simAddress } from './simAddress.js'
 
@@ -27,6 +28,7 @@ export type SimWorld = {
     readonly hotWallet: string
   }
   readonly tokens: readonly SimToken[]
+  /** The real WETH9 address: infrastructure, not attribution, and the one wrap decoders know. */
   readonly weth: string
   readonly dexRouter: string
   readonly bridge: {
@@ -58,7 +60,7 @@ export function createSimWorld(rng: Rng): SimWorld {
       token('cmETH', 1_030_000n, 15_000n),
       token('mETH', 1_040_000n, 8_000n),
     ],
-    weth: eth(),
+    weth: chains.ethereum.wrappedNative[0],
     dexRouter: eth(),
     bridge: { name: 'THORChain-style bridge', router: eth(), vault: eth(), btcVault: btc() },
     exchanges: ['Exchange A', 'Exchange B', 'Exchange C', 'Exchange D', 'Exchange E'].map(

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
-import { transferPosition } from '../chain/index.js'
+import { chains, transferPosition } from '../chain/index.js'
+import { UNWRAP_TOPIC } from './buildSwapTx.js'
 import { openLineWriter } from './openLineWriter.js'
 import type { SimEthTx, TruthStep } from './SimTypes.js'
 import type { SimEthBlock } from './simulateEthereum.js'
@@ -81,6 +82,12 @@ export function writeEthereumChain(blocks: Iterable<SimEthBlock>, dir: string): 
           step(transferPosition.token(i), log.from, log.to, log.token, log.value)
           transfers++
         } else {
+          if (log.topics[0] === UNWRAP_TOPIC && log.address === WETH) {
+            // WETH9 burns without a Transfer log; the importer records the burn as a transfer.
+            const account = `0x${(log.topics[1] ?? '').slice(26)}`
+            step(transferPosition.token(i), account, WETH, WETH, BigInt(log.data))
+            transfers++
+          }
           files.logs.line(
             `{"type":"log","log_index":${i},${where},"address":"${log.address}","data":"${log.data}","topics":${JSON.stringify(log.topics)}}`,
           )
@@ -111,6 +118,7 @@ function gasPrice(tx: SimEthTx): number {
   return (1 + (Number.parseInt(tx.hash.slice(-2), 16) % 3)) * 1_000_000_000
 }
 
+const WETH = chains.ethereum.wrappedNative[0]
 const TRANSFER = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef'
 
 function topic(address: string): string {

@@ -53,7 +53,7 @@ function toSwap(row: SwapsTable): SwapRecord {
 }
 
 function swapProtocol(protocol: string): SwapProtocol {
-  if (protocol === 'uniswap-v2' || protocol === 'uniswap-v3') return protocol
+  if (protocol === 'uniswap-v2' || protocol === 'uniswap-v3' || protocol === 'weth') return protocol
   throw new ChainwatchError('internal', `Stored swap protocol "${protocol}" is unknown.`, {
     meta: { protocol },
   })

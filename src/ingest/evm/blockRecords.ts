@@ -2,6 +2,7 @@ import {
   type BlockRecord,
   type BridgeDepositRecord,
   type ChainId,
+  chains,
   NATIVE_ASSET,
   type SwapRecord,
   type TransactionRecord,
@@ -13,6 +14,7 @@ import { decodeEvmLog } from './decodeEvmLog.js'
 import type { BlockInternalMoves } from './internalTransfers.js'
 import { type LoggedSwap, type LoggedTransfer, resolveSwaps, swapRecord } from './resolveSwaps.js'
 import type { RpcBlock, RpcReceipt, RpcTransaction } from './rpcSchemas.js'
+import { wrapRecords } from './wrapRecords.js'
 
 /** What the node told us about one block. */
 export type FetchedBlock = {
@@ -110,7 +112,7 @@ export function evmBlockRecords(
     const loggedSwaps: LoggedSwap[] = []
     for (const log of receipt.logs) {
       if (log.removed === true) continue
-      const decoded = decodeEvmLog(log)
+      const decoded = decodeEvmLog(log, chains[chain].wrappedNative)
       if (decoded === null) continue
       const position = transferPosition.token(log.logIndex)
       if (decoded.type === 'transfer') {
@@ -129,6 +131,11 @@ export function evmBlockRecords(
         loggedSwaps.push({ logIndex: log.logIndex, ...decoded })
       } else if (decoded.type === 'undecidable-swap') {
         unresolvedSwaps++
+      } else if (decoded.type === 'wrap') {
+        const wrap = wrapRecords(at, log.logIndex, decoded)
+        token++
+        transfers.push(wrap.transfer)
+        swaps.push(wrap.swap)
       } else if (bridgeRouters === undefined || bridgeRouters.has(decoded.router)) {
         bridgeDeposits.push({
           ...at,

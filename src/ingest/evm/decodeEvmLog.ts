@@ -6,14 +6,19 @@ export const evmEventAbi = parseAbi([
   'event Swap(address indexed sender, uint amount0In, uint amount1In, uint amount0Out, uint amount1Out, address indexed to)',
   'event Swap(address indexed sender, address indexed recipient, int256 amount0, int256 amount1, uint160 sqrtPriceX96, uint128 liquidity, int24 tick)',
   'event Deposit(address indexed to, address indexed asset, uint amount, string memo)',
+  'event Deposit(address indexed dst, uint wad)',
+  'event Withdrawal(address indexed src, uint wad)',
 ])
 
-const [transferEvent, swapV2Event, swapV3Event, depositEvent] = evmEventAbi
+const [transferEvent, swapV2Event, swapV3Event, depositEvent, wrapEvent, unwrapEvent] = evmEventAbi
 
 export const TRANSFER_TOPIC = toEventSelector(transferEvent)
 export const SWAP_V2_TOPIC = toEventSelector(swapV2Event)
 export const SWAP_V3_TOPIC = toEventSelector(swapV3Event)
 export const DEPOSIT_TOPIC = toEventSelector(depositEvent)
+/** WETH9's `Deposit(dst, wad)` (wrap) and `Withdrawal(src, wad)` (unwrap). */
+export const WRAP_TOPIC = toEventSelector(wrapEvent)
+export const UNWRAP_TOPIC = toEventSelector(unwrapEvent)
 
 /** The parts of a log that decoding needs (topics and data as 0x-hex, address lowercase). */
 export type LogInput = {
@@ -62,17 +67,50 @@ export type DecodedDeposit = {
  */
 export type UndecidableSwap = { readonly type: 'undecidable-swap'; readonly pool: string }
 
-export type DecodedEvmLog = DecodedTransfer | DecodedSwap | DecodedDeposit | UndecidableSwap
+/** A wrapped-native contract minting (`wrap`) or burning (`unwrap`) `amount` for `account`. */
+export type DecodedWrap = {
+  readonly type: 'wrap'
+  readonly direction: 'wrap' | 'unwrap'
+  readonly token: string
+  readonly account: string
+  readonly amount: bigint
+}
+
+export type DecodedEvmLog =
+  | DecodedTransfer
+  | DecodedSwap
+  | DecodedDeposit
+  | UndecidableSwap
+  | DecodedWrap
 
 const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000'
 
 /**
  * Decodes a log we follow, or returns null. ERC-20 `Transfer` only with exactly 3 topics and 32
- * bytes of data (ERC-721 puts the token id in a 4th topic). A log whose topic matches but whose
+ * bytes of data (ERC-721 puts the token id in a 4th topic). WETH9 `Deposit`/`Withdrawal` only
+ * from the chain's `wrappedNative` contracts. A log whose topic matches but whose
  * layout does not (a contract reusing the name with other indexing) is not ours: null.
  */
-export function decodeEvmLog(log: LogInput): DecodedEvmLog | null {
+export function decodeEvmLog(
+  log: LogInput,
+  wrappedNative: readonly string[] = [],
+): DecodedEvmLog | null {
   const topic0 = log.topics[0]
+  if (topic0 === WRAP_TOPIC || topic0 === UNWRAP_TOPIC) {
+    // Only from a known wrapped-native contract: staking vaults and others reuse the signature.
+    if (!wrappedNative.includes(log.address) || log.topics.length !== 2 || log.data.length !== 66)
+      return null
+    const decoded = tryDecode(log)
+    if (decoded === null || !('wad' in decoded.args)) return null
+    const account = 'dst' in decoded.args ? decoded.args.dst : decoded.args.src
+    return {
+      type: 'wrap',
+      direction: topic0 === WRAP_TOPIC ? 'wrap' : 'unwrap',
+      token: log.address,
+      account: account.toLowerCase(),
+      amount: decoded.args.wad,
+    }
+  }
   if (topic0 === TRANSFER_TOPIC) {
     if (log.topics.length !== 3 || log.data.length !== 66) return null
     const decoded = tryDecode(log)
@@ -129,7 +167,7 @@ export function decodeEvmLog(log: LogInput): DecodedEvmLog | null {
   }
   if (topic0 === DEPOSIT_TOPIC) {
     const decoded = tryDecode(log)
-    if (decoded?.eventName !== 'Deposit') return null
+    if (decoded?.eventName !== 'Deposit' || !('memo' in decoded.args)) return null
     const { to, asset, amount, memo } = decoded.args
     const token = asset.toLowerCase()
     return {

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs'
 import { encodeAbiParameters, parseAbiParameters } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { createBatchBuilder } from '../batchRows.js'
-import { DEPOSIT_TOPIC, SWAP_V2_TOPIC, SWAP_V3_TOPIC } from '../evm/decodeEvmLog.js'
+import {
+  DEPOSIT_TOPIC,
+  SWAP_V2_TOPIC,
+  SWAP_V3_TOPIC,
+  UNWRAP_TOPIC,
+  WRAP_TOPIC,
+} from '../evm/decodeEvmLog.js'
 import type { ParsedRecord, ParsedRow } from '../ParsedRow.js'
 import { createRowParser } from './createRowParser.js'
 import { TRANSFER_TOPIC } from './mapLog.js'
@@ -28,6 +34,11 @@ function parseLogs(lines: readonly string[]) {
   return lines.flatMap((line, index) => recordsOf(parser.parse(line, index + 1)))
 }
 
+const keyOf = (line: string) => {
+  const log: { transaction_hash: string; log_index: number } = JSON.parse(line)
+  return `${log.transaction_hash}/${log.log_index}`
+}
+
 /** `txHash/logIndex → amount digits` of a token_transfers export, read from the text. */
 function expectedTransfers(lines: readonly string[]): Map<string, string> {
   const transfers = new Map<string, string>()
@@ -41,13 +52,36 @@ function expectedTransfers(lines: readonly string[]): Map<string, string> {
   return transfers
 }
 
+const WETH9 = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2'
+
+/** `txHash/logIndex` of WETH9 Deposit/Withdrawal logs, found as plain JSON. */
+function wrapKeys(logs: readonly string[]): Set<string> {
+  return new Set(
+    logs.flatMap((line) => {
+      const log: {
+        address: string
+        topics: string[]
+        transaction_hash: string
+        log_index: number
+      } = JSON.parse(line)
+      const wrap = log.topics[0] === WRAP_TOPIC || log.topics[0] === UNWRAP_TOPIC
+      return wrap && log.address === WETH9 ? [`${log.transaction_hash}/${log.log_index}`] : []
+    }),
+  )
+}
+
 describe('logs of blocks 17173049–17173050', () => {
   const logs = dataLines(`${stream}expected_logs.json`)
   const tokenTransfers = expectedTransfers(dataLines(`${stream}expected_token_transfers.json`))
+  const wraps = wrapKeys(logs)
 
   test('ERC-20 Transfer logs are exactly the non-ERC-721 rows of token_transfers', () => {
+    // WETH9 wraps are recorded too (checked below); ethereum-etl has no row for them.
     const transfers = parseLogs(logs).flatMap((record) =>
-      record.type === 'transfer' ? [record.record] : [],
+      record.type === 'transfer' &&
+      !wraps.has(`${record.record.txHash}/${Number(record.record.position.slice(1))}`)
+        ? [record.record]
+        : [],
     )
     // ethereum-etl's token_transfers also holds ERC-721 Transfers (4 topics, token id as value);
     // find those independently from the logs, as plain JSON (topics are strings).
@@ -85,13 +119,56 @@ describe('logs of blocks 17173049–17173050', () => {
       ),
     )
     for (const record of fromLogs) {
-      // Swap logs are pinned down below; a bridge deposit these blocks do not hold.
-      if (record.type === 'swap-log') continue
+      // Swap logs and wraps are pinned down below; a bridge deposit these blocks do not hold.
+      if (record.type === 'swap-log' || record.type === 'swap') continue
       if (record.type !== 'transfer') throw new Error(`unexpected ${record.type} record`)
+      if (wraps.has(`${record.record.txHash}/${Number(record.record.position.slice(1))}`)) continue
       const { txIndex, ...rest } = record.record
       expect(typeof txIndex).toBe('number')
       expect({ ...byKey.get(`${rest.txHash}${rest.position}`), txIndex }).toEqual(record.record)
     }
+  })
+
+  test('each WETH9 Deposit/Withdrawal becomes a mint or burn transfer and a weth swap of its amount', () => {
+    expect(wraps.size).toBe(61)
+    const records = parseLogs(logs.filter((line) => wraps.has(keyOf(line))))
+    expect(records).toHaveLength(2 * wraps.size)
+    for (const line of logs.filter((l) => wraps.has(keyOf(l)))) {
+      const log: { topics: string[]; data: string; transaction_hash: string; log_index: number } =
+        JSON.parse(line)
+      const account = `0x${(log.topics[1] ?? '').slice(26)}`
+      const amount = BigInt(log.data)
+      const unwrap = log.topics[0] === UNWRAP_TOPIC
+      const [transfer, swap] = parseLogs([line])
+      expect(transfer).toEqual({
+        type: 'transfer',
+        record: expect.objectContaining({
+          asset: WETH9,
+          from: unwrap ? account : WETH9,
+          to: unwrap ? WETH9 : account,
+          amount,
+        }),
+      })
+      expect(swap).toEqual({
+        type: 'swap',
+        record: expect.objectContaining({
+          protocol: 'weth',
+          pool: WETH9,
+          recipient: account,
+          tokenIn: unwrap ? WETH9 : 'native',
+          tokenOut: unwrap ? 'native' : WETH9,
+          amountIn: amount,
+          amountOut: amount,
+        }),
+      })
+    }
+  })
+
+  test('a Deposit(address,uint256) from any other contract is not read as a wrap', () => {
+    const line = logs.find((l) => l.includes(WRAP_TOPIC)) ?? ''
+    const other = line.replace(`"address": "${WETH9}"`, `"address": "0x${'12'.repeat(20)}"`)
+    expect(other).not.toBe(line)
+    expect(parseLogs([other])).toEqual([])
   })
 
   test('a log that is not a Transfer yields a row with no records', () => {
@@ -184,7 +261,8 @@ describe('Swap and Deposit logs', () => {
     const swapLines = logs.filter((line) => SWAP_TOPICS.test(line))
     const batch = createBatchBuilder()
     batch.add(parseLogs(logs))
-    const { swaps = [] } = batch.take()
+    // WETH wraps are swaps of their own (tested above): these are the DEX pools' swaps.
+    const swaps = (batch.take().swaps ?? []).filter((swap) => swap.protocol !== 'weth')
     const read = parseLogs(swapLines)
     expect(read.every((record) => record.type === 'swap-log')).toBe(true)
     expect(read).toHaveLength(swapLines.length)

@@ -1,5 +1,13 @@
-import { type ChainId, NATIVE_ASSET } from '../../chain/index.js'
-import { DEPOSIT_TOPIC, decodeEvmLog, SWAP_V2_TOPIC, SWAP_V3_TOPIC } from '../evm/decodeEvmLog.js'
+import { type ChainId, chains, NATIVE_ASSET } from '../../chain/index.js'
+import {
+  DEPOSIT_TOPIC,
+  decodeEvmLog,
+  SWAP_V2_TOPIC,
+  SWAP_V3_TOPIC,
+  UNWRAP_TOPIC,
+  WRAP_TOPIC,
+} from '../evm/decodeEvmLog.js'
+import { wrapRecords } from '../evm/wrapRecords.js'
 import type { ParsedRecord } from '../ParsedRow.js'
 import type { FieldSource } from './FieldSource.js'
 import type { RowMapper } from './RowMapper.js'
@@ -30,7 +38,9 @@ const WORD = /^0x[0-9a-fA-F]{64}$/
  * token_transfers extraction keeps both those and ERC-721 Transfers.
  *
  * Uniswap V2/V3 `Swap` logs become swap logs (their tokens are resolved per batch from the
- * transaction's Transfer logs) and THORChain-router `Deposit` logs bridge deposits (their
+ * transaction's Transfer logs), WETH9 `Deposit`/`Withdrawal` logs of the chain's wrapped-native
+ * contract a token transfer and a `weth` swap (`wrapRecords`), and THORChain-router `Deposit`
+ * logs bridge deposits (their
  * depositor, the transaction's sender, is not in the row: the store reads it from the
  * transaction).
  */
@@ -42,7 +52,13 @@ export const mapLog: RowMapper = {
     const blockHeight = readInteger(row, 'block_number')
     const topics = readTopics(row)
     const topic0 = typeof topics[0] === 'string' ? topics[0].toLowerCase() : null
-    if (topic0 === SWAP_V2_TOPIC || topic0 === SWAP_V3_TOPIC || topic0 === DEPOSIT_TOPIC) {
+    if (
+      topic0 === SWAP_V2_TOPIC ||
+      topic0 === SWAP_V3_TOPIC ||
+      topic0 === DEPOSIT_TOPIC ||
+      topic0 === WRAP_TOPIC ||
+      topic0 === UNWRAP_TOPIC
+    ) {
       return mapEventLog(row, topics, { chain, txHash, blockHeight, logIndex })
     }
     if (topic0 !== TRANSFER_TOPIC) return []
@@ -92,7 +108,10 @@ function topicAddress(row: FieldSource, topics: readonly unknown[], index: numbe
   return `0x${topic.slice(26).toLowerCase()}`
 }
 
-/** A Swap or Deposit log → a swap log or a bridge deposit; a layout that does not decode → none. */
+/**
+ * A Swap, wrap or Deposit log → a swap log, a wrap's transfer and swap, or a bridge deposit; a
+ * layout that does not decode → none.
+ */
 function mapEventLog(
   row: FieldSource,
   topics: readonly unknown[],
@@ -107,14 +126,25 @@ function mapEventLog(
   const data = readTextOrNull(row, 'data') ?? '0x'
   if (!/^0x([0-9a-fA-F]{2})*$/.test(data))
     throw invalidField(row, 'data', data, 'is not 0x-prefixed hex')
-  const decoded = decodeEvmLog({
-    address: readEvmAddress(row, 'address'),
-    topics: words,
-    data: data.toLowerCase() as `0x${string}`,
-  })
+  const decoded = decodeEvmLog(
+    {
+      address: readEvmAddress(row, 'address'),
+      topics: words,
+      data: data.toLowerCase() as `0x${string}`,
+    },
+    chains[at.chain].wrappedNative,
+  )
   const txIndex = readIntegerOrNull(row, 'transaction_index')
   if (decoded?.type === 'swap') {
     return [{ type: 'swap-log', record: { ...at, txIndex, swap: decoded } }]
+  }
+  if (decoded?.type === 'wrap') {
+    const { logIndex, ...where } = at
+    const wrap = wrapRecords({ ...where, txIndex }, logIndex, decoded)
+    return [
+      { type: 'transfer', record: wrap.transfer },
+      { type: 'swap', record: wrap.swap },
+    ]
   }
   if (decoded?.type !== 'deposit') return []
   return [

@@ -173,11 +173,20 @@ describe('test_stream blocks 17173049–17173050', () => {
           line,
         ) && /"data": "0x[0-9a-f]{64}"/.test(line),
     ).length
+    // WETH9 Deposit/Withdrawal logs: a mint or burn transfer and a weth swap each.
+    const wraps = dataLines(`${stream}expected_logs.json`).filter(
+      (line) =>
+        line.includes('"address": "0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2"') &&
+        /"topics": \["0x(e1fffcc4923d04b559f4d29a8bfc6cda04eb5b0d3c460751c2402c5c5cc9109c|7fcf532c15f0a6db0bd6d0e038bea71d30d808c7d98cb3bf7268a95bf5081b65)"/.test(
+          line,
+        ),
+    ).length
     expect(errors).toBe(0)
     expect(Object.fromEntries(counts)).toEqual({
       block: 2,
       transaction: 298,
-      transfer: nativeTransfers + 291 + erc20Logs,
+      transfer: nativeTransfers + 291 + erc20Logs + wraps,
+      swap: wraps,
       'swap-log': dataLines(`${stream}expected_logs.json`).filter((line) =>
         /"topics": \["0x(d78ad95fa46c994b6551d0da85fc275fe613ce37657fb8d5e3d130840159d822|c42079f94a6350d7e6235f29174924f928cc2ac818eb64fed8004e115fbcca67)"/.test(
           line,
