@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -274,4 +274,31 @@ describe('sim generate bybit-2025', () => {
     expect(BigInt(totals.bridged)).toBeGreaterThan(0n)
     expect(trace.result.links.length).toBeGreaterThan(0)
   }, 180_000)
+
+  test('a generation replaces only the files it writes in DIR', async () => {
+    const out = join(work, 'shared-dir')
+    mkdirSync(join(out, 'ethereum'), { recursive: true })
+    writeFileSync(join(out, 'notes.txt'), 'mine')
+    writeFileSync(join(out, 'ethereum', 'receipts.json'), 'mine too')
+    expect((await generate(7, 'shared-dir')).code).toBe(0)
+    expect(readdirSync(join(out, 'bitcoin')).sort()).toEqual(['blocks.json', 'transactions.json'])
+    // ronin-2022 never reaches Bitcoin: bybit's Bitcoin export must not linger beside it.
+    const ronin = await runCaptured([
+      'sim',
+      'generate',
+      '--scenario',
+      'ronin-2022',
+      '--seed',
+      '7',
+      '--benign-share',
+      '0.2',
+      '--out',
+      out,
+    ])
+    expect(ronin.code, ronin.stderr).toBe(0)
+    expect(readdirSync(join(out, 'bitcoin'))).toEqual([])
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine')
+    expect(readFileSync(join(out, 'ethereum', 'receipts.json'), 'utf8')).toBe('mine too')
+    expect(JSON.parse(readFileSync(join(out, 'truth.json'), 'utf8')).scenario).toBe('ronin-2022')
+  })
 })

@@ -44,14 +44,19 @@ export async function generateScenario(p: GenerateScenarioParameters): Promise<G
   if (!Number.isSafeInteger(workers) || workers < 1 || workers > 64) {
     throw new ChainwatchError('input.invalid', 'Workers must be an integer in [1, 64].')
   }
-  const parts = join(p.out, '.parts')
-  const chains =
-    setup.bitcoin === null ? (['ethereum'] as const) : (['ethereum', 'bitcoin'] as const)
+  const parts = join(p.out, '.chainwatch-sim-parts')
   try {
     rmSync(parts, { recursive: true, force: true })
-    for (const chain of chains) {
-      rmSync(join(p.out, chain), { recursive: true, force: true })
-      mkdirSync(join(p.out, chain), { recursive: true })
+    // Only the files a scenario writes are replaced (a previous scenario's other chain too, so
+    // no stale export is left beside the new one); nothing else in DIR is touched.
+    for (const [chain, files] of [
+      ['ethereum', ethereumFiles],
+      ['bitcoin', bitcoinFiles],
+    ] as const) {
+      for (const file of files) rmSync(join(p.out, chain, file), { force: true })
+      if (chain === 'ethereum' || setup.bitcoin !== null) {
+        mkdirSync(join(p.out, chain), { recursive: true })
+      }
     }
   } catch (error) {
     throw unwritable(p.out, error)
