@@ -100,7 +100,9 @@ test('GET /openapi.json describes the routes', async () => {
   }
   expect(Object.keys(doc.paths).sort()).toEqual([
     '/health',
+    '/v1/alerts',
     '/v1/ingest/status',
+    '/v1/monitor/events',
     '/v1/screen',
     '/v1/stats',
     '/v1/trace',

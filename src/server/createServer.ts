@@ -1,9 +1,17 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
+import {
+  createMonitor,
+  defaultRulePackDir,
+  loadRulePackOrThrow,
+  type Monitor,
+  watchRulePack,
+} from '../monitoring/index.js'
 import { screenAddresses, toJsonResults } from '../screening/index.js'
 import type { Store } from '../store/index.js'
 import { canonicalJson, traceStore, traceStoreBackward } from '../tracing/index.js'
 import { ingestStatusBody, ingestStatusRoute } from './ingestStatusRoute.js'
+import { registerMonitorRoutes } from './monitorRoutes.js'
 import { type ErrorLog, onError } from './onError.js'
 import { errorSchema, healthSchema, statsSchema } from './schemas.js'
 import { screenRoute } from './screenRoute.js'
@@ -25,7 +33,17 @@ export type ServerDeps = {
     | 'paymentsTo'
     | 'activeDesignations'
     | 'ingestStatus'
+    | 'utxoTransactions'
+    | 'accountEvents'
+    | 'recordMonitorDecision'
+    | 'monitorDecision'
+    | 'alerts'
   >
+  /**
+   * Monitoring; by default one over `store` with the shipped rule pack, loaded on first use and
+   * hot-reloaded (a broken edit is logged and the last good pack stays in force).
+   */
+  readonly monitor?: Monitor
   readonly version: string
   readonly log: ErrorLog
 }
@@ -132,6 +150,19 @@ export function createServer(deps: ServerDeps) {
     const body = c.req.valid('json')
     const trace = await traceStoreBackward({ store: deps.store }, traceBackParametersOf(body))
     return c.json(JSON.parse(canonicalJson(trace)), 200)
+  })
+
+  let monitor = deps.monitor
+  registerMonitorRoutes(app, () => {
+    if (monitor === undefined) {
+      const watched = watchRulePack(defaultRulePackDir, loadRulePackOrThrow(), {
+        onReload: (result) => {
+          if (result.status === 'rejected') deps.log('rule pack edit rejected', result.errors)
+        },
+      })
+      monitor = createMonitor({ store: deps.store, rules: watched.current })
+    }
+    return monitor
   })
 
   app.doc31('/openapi.json', {

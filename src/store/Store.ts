@@ -9,6 +9,16 @@ import type {
   TransferRecord,
 } from '../chain/index.js'
 import type { ListEntry, ListKind } from '../screening/index.js'
+import type {
+  AccountEventsParameters,
+  AlertFilter,
+  AlertPage,
+  MonitorEventKey,
+  MonitorEventRecord,
+  RecordMonitorDecisionInput,
+  StoredMonitorDecision,
+  UtxoTransactionSummary,
+} from './monitorRecords.js'
 
 export type StoreDialect = 'sqlite' | 'postgres'
 
@@ -189,6 +199,23 @@ export interface Store {
    * bridge's outbound payment.
    */
   paymentsTo(parameters: PaymentsToParameters): Promise<readonly AddressPayment[]>
+  /** UTXO transactions by hash with inputs, outputs and block time (unknown hashes left out). */
+  utxoTransactions(parameters: {
+    readonly chain: ChainId
+    readonly txHashes: readonly string[]
+  }): Promise<readonly UtxoTransactionSummary[]>
+  /**
+   * Monitoring: stores an event with its verdict and alert in one transaction, or, when the
+   * event's key (org, chain, txHash, index) is already stored, writes nothing and returns the
+   * stored decision with `duplicate: true`.
+   */
+  recordMonitorDecision(input: RecordMonitorDecisionInput): Promise<StoredMonitorDecision>
+  /** The stored decision of an event (`duplicate: true`), or null. */
+  monitorDecision(key: MonitorEventKey): Promise<StoredMonitorDecision | null>
+  /** One account's stored events in a time window, oldest first. */
+  accountEvents(parameters: AccountEventsParameters): Promise<readonly MonitorEventRecord[]>
+  /** Alerts matching the filter, newest first, a page at a time. */
+  alerts(filter: AlertFilter): Promise<AlertPage>
   /** Throws `store.unavailable` when the database does not answer. */
   ping(): Promise<void>
   close(): Promise<void>

@@ -7,12 +7,15 @@ import { readCheckpoint } from './readCheckpoint.js'
 import { readCounterparties } from './readCounterparties.js'
 import { readDesignations } from './readDesignations.js'
 import { readLists } from './readLists.js'
+import { readAccountEvents, readAlerts } from './readMonitorHistory.js'
 import { readPaymentsTo } from './readPaymentsTo.js'
 import { readStats } from './readStats.js'
 import { readSwapsInOrder } from './readSwapsInOrder.js'
 import { readBlockHash, readTip } from './readTip.js'
 import { readTransfersInOrder } from './readTransfersInOrder.js'
+import { readUtxoTransactions } from './readUtxoTransactions.js'
 import { readUtxoTransactionsInOrder } from './readUtxoTransactionsInOrder.js'
+import { findDecision, recordMonitorDecision } from './recordMonitorDecision.js'
 import { replaceList } from './replaceList.js'
 import { resolvePending } from './resolvePending.js'
 import { rollbackFrom } from './rollbackFrom.js'
@@ -108,6 +111,14 @@ export function assembleStore<D extends StoreDialect>({
       ),
     paymentsTo: (parameters) =>
       guard('Reading payments to an address', () => readPaymentsTo(db, parameters)),
+    utxoTransactions: (parameters) =>
+      guard('Reading UTXO transactions', () => readUtxoTransactions(db, parameters)),
+    recordMonitorDecision: (input) =>
+      guard('Storing a monitoring decision', () => recordMonitorDecision(db, input)),
+    monitorDecision: (key) => guard('Reading a monitoring decision', () => findDecision(db, key)),
+    accountEvents: (parameters) =>
+      guard('Reading account events', () => readAccountEvents(db, parameters)),
+    alerts: (filter) => guard('Reading alerts', () => readAlerts(db, filter)),
     ping: () => guard('Pinging', ping),
     close: async () => {
       if (closed) return

@@ -8,6 +8,7 @@ test('exports', () => {
       "openPostgresStore",
       "openSqliteStore",
       "openStore",
+      "parseAlertCursor",
       "parseStoreUrl",
       "redactUrl",
       "transferInsertParams",

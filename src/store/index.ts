@@ -1,6 +1,20 @@
 /** @module Storage of the value-flow model: SQLite or PostgreSQL behind one `Store` interface. */
 
 export { liveCheckpointSource } from './liveCheckpoint.js'
+export type {
+  AccountEventsParameters,
+  AlertFilter,
+  AlertPage,
+  AlertRecord,
+  AlertStatus,
+  MonitorDecisionValue,
+  MonitorEventKey,
+  MonitorEventRecord,
+  MonitorVerdictRecord,
+  RecordMonitorDecisionInput,
+  StoredMonitorDecision,
+  UtxoTransactionSummary,
+} from './monitorRecords.js'
 export type { OpenPostgresStoreParameters, PostgresStore } from './openPostgresStore.js'
 export { openPostgresStore } from './openPostgresStore.js'
 export type { OpenSqliteStoreParameters, SqliteStore } from './openSqliteStore.js'
@@ -9,6 +23,7 @@ export type { OpenStoreOptions } from './openStore.js'
 export { openStore } from './openStore.js'
 export type { StoreLocation } from './parseStoreUrl.js'
 export { parseStoreUrl } from './parseStoreUrl.js'
+export { parseCursor as parseAlertCursor } from './readMonitorHistory.js'
 export { redactUrl } from './redactUrl.js'
 export type { SqlStore } from './SqlStore.js'
 export type {

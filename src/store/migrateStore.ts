@@ -4,6 +4,7 @@ import { up as init } from './migrations/0001_init.js'
 import { up as lists } from './migrations/0002_lists.js'
 import { up as swapsBridges } from './migrations/0003_swaps_bridges.js'
 import { up as ingestStatus } from './migrations/0004_ingest_status.js'
+import { up as monitoring } from './migrations/0005_monitoring.js'
 import type { StoreDialect } from './Store.js'
 import type { Database } from './schema.js'
 
@@ -15,6 +16,7 @@ const migrations: Readonly<Record<string, StoreMigration>> = {
   '0002_lists': lists,
   '0003_swaps_bridges': swapsBridges,
   '0004_ingest_status': ingestStatus,
+  '0005_monitoring': monitoring,
 }
 
 export type MigrateStoreParameters = {

@@ -163,6 +163,52 @@ export interface DesignationsTable {
   last_version: number
 }
 
+/** One decided exchange event with its verdict (monitoring). */
+export interface MonitorEventsTable {
+  org: string
+  chain: string
+  tx_hash: string
+  idx: number
+  account: string
+  direction: string
+  counterparty: string
+  own_address: string
+  asset: string
+  amount: AmountColumn
+  /** Unix seconds; pg returns int8 as a string. */
+  time: number | string
+  decision: string
+  score: number
+  /** JSON array of rule hits. */
+  hits: string
+  alert_id: string | null
+  /** ISO 8601. */
+  decided_at: string
+}
+
+/** An alert raised by monitoring, with its evidence (hits JSON). */
+export interface AlertsTable {
+  id: string
+  org: string
+  account: string
+  chain: string
+  tx_hash: string
+  idx: number
+  direction: string
+  counterparty: string
+  asset: string
+  amount: AmountColumn
+  /** Unix seconds of the event; pg returns int8 as a string. */
+  event_time: number | string
+  origin: string
+  decision: string
+  score: number
+  hits: string
+  status: string
+  /** ISO 8601. */
+  created_at: string
+}
+
 /** The kysely view of the store's tables (snake_case columns, as in SQL). */
 export interface Database {
   blocks: BlocksTable
@@ -176,4 +222,6 @@ export interface Database {
   ingest_status: IngestStatusTable
   list_versions: ListVersionsTable
   designations: DesignationsTable
+  monitor_events: MonitorEventsTable
+  alerts: AlertsTable
 }

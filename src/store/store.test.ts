@@ -366,6 +366,7 @@ describe.each(dialects)('%s: store', (dialect) => {
         { name: '0002_lists' },
         { name: '0003_swaps_bridges' },
         { name: '0004_ingest_status' },
+        { name: '0005_monitoring' },
       ])
     } finally {
       await again.close()

@@ -1,0 +1,31 @@
+/** @module Real-time monitoring of exchange deposits and withdrawals: rules, risk scores, alerts. */
+
+export type { CreateMonitorParameters, Monitor, MonitorStore } from './createMonitor.js'
+export { createMonitor } from './createMonitor.js'
+export { type DecideDeps, decideEvent } from './decideEvent.js'
+export { evaluateRules } from './evaluateRules.js'
+export type { MonitorEventWire } from './eventSchema.js'
+export {
+  MAX_EVENTS_PER_REQUEST,
+  monitorEventWireSchema,
+  monitorRequestSchema,
+} from './eventSchema.js'
+export type { AncestorTx, EvidenceContext, EvidenceNeeds } from './evidence.js'
+export { emptyEvidence } from './evidence.js'
+export type {
+  Alert,
+  DecidedEvent,
+  Decision,
+  Direction,
+  MonitorEvent,
+  RuleHit,
+  Severity,
+  Verdict,
+} from './model.js'
+export { parseMonitorEvent } from './parseMonitorEvent.js'
+export { parseMonitorRequest } from './parseMonitorRequest.js'
+export { compileRules, type RuleFileError } from './rules/compileRules.js'
+export { defaultRulePackDir, loadRulePack, loadRulePackOrThrow } from './rules/loadRulePack.js'
+export type { Rule, RuleSet } from './rules/RuleSet.js'
+export { type RuleReload, type WatchedRules, watchRulePack } from './rules/watchRulePack.js'
+export { defaultScoring, type ScoringConfig, scoreHits } from './scoreHits.js'
