@@ -5,6 +5,7 @@ import { version } from '../version.js'
 import { importCommand } from './commands/importCommand.js'
 import { ingestCommand } from './commands/ingestCommand.js'
 import { listsCommand } from './commands/listsCommand.js'
+import { monitorCommand } from './commands/monitorCommand.js'
 import { screenCommand } from './commands/screenCommand.js'
 import { serveCommand } from './commands/serveCommand.js'
 import { simCommand } from './commands/simCommand.js'
@@ -71,6 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     traceCommand(context),
     traceBackCommand(context),
     serveCommand(context),
+    monitorCommand(context),
     simCommand(context),
   ]) {
     program.addCommand(contain(command))

@@ -2,6 +2,7 @@
 
 export type { CreateMonitorParameters, Monitor, MonitorStore } from './createMonitor.js'
 export { createMonitor } from './createMonitor.js'
+export { decidedJson } from './decidedJson.js'
 export { type DecideDeps, decideEvent } from './decideEvent.js'
 export { evaluateRules } from './evaluateRules.js'
 export type { MonitorEventWire } from './eventSchema.js'
@@ -22,6 +23,14 @@ export type {
   Severity,
   Verdict,
 } from './model.js'
+export type {
+  DeliveryInfo,
+  EventHandler,
+  NatsIntake,
+  NatsIntakeOptions,
+} from './nats/natsEventIntake.js'
+export { openNatsIntake, REPLY_HEADER } from './nats/natsEventIntake.js'
+export { natsEventHandler } from './natsWorker.js'
 export { parseMonitorEvent } from './parseMonitorEvent.js'
 export { parseMonitorRequest } from './parseMonitorRequest.js'
 export { compileRules, type RuleFileError } from './rules/compileRules.js'

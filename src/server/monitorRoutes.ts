@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { ChainwatchError } from '../errors/index.js'
 import {
-  type DecidedEvent,
+  decidedJson,
   MAX_EVENTS_PER_REQUEST,
   type Monitor,
   monitorRequestSchema,
@@ -81,22 +81,4 @@ export function registerMonitorRoutes(app: OpenAPIHono, monitor: () => Monitor):
     const page = await monitor().alerts(alertFilterOf(c.req.valid('query')))
     return c.json({ alerts: page.alerts.map(alertJson), nextCursor: page.nextCursor }, 200)
   })
-}
-
-function decidedJson(decided: DecidedEvent) {
-  const { event, verdict } = decided
-  return {
-    org: event.org,
-    account: event.account,
-    chain: event.chain,
-    txHash: event.txHash,
-    index: event.index,
-    decision: verdict.decision,
-    score: verdict.score,
-    reasons: verdict.hits.map((hit) => hit.reason),
-    hits: verdict.hits.map((hit) => ({ ...hit, evidence: { ...hit.evidence } })),
-    alertId: decided.alertId,
-    duplicate: decided.duplicate,
-    decidedAt: decided.decidedAt,
-  }
 }

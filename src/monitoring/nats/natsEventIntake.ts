@@ -148,7 +148,8 @@ export async function openNatsIntake(options: NatsIntakeOptions): Promise<NatsIn
 /**
  * Hands one message to the handler; answers on the reply subject, then acknowledges. Bad input
  * is answered with its error and terminated (redelivering it would fail again); any other error
- * is negatively acknowledged so the event comes back after a pause.
+ * is negatively acknowledged so the event comes back after a pause. `term()` carries no reason:
+ * servers before 2.10.4 (Debian 12 ships 2.9) ignore a `+TERM reason` acknowledgement.
  */
 async function deliver(
   nc: NatsConnection,
@@ -165,7 +166,7 @@ async function deliver(
     payload = m.json()
   } catch {
     reply({ error: { code: 'input.invalid', message: 'The event is not JSON.' } })
-    m.term('not JSON')
+    m.term()
     return
   }
   const delivery = {
@@ -185,7 +186,7 @@ async function deliver(
         error.code === 'chain.unknown')
     ) {
       reply({ error: { code: error.code, message: error.shortMessage } })
-      m.term(error.code)
+      m.term()
       return
     }
     m.nak(1_000)
