@@ -33,6 +33,14 @@ export { openNatsIntake, REPLY_HEADER } from './nats/natsEventIntake.js'
 export { natsEventHandler } from './natsWorker.js'
 export { parseMonitorEvent } from './parseMonitorEvent.js'
 export { parseMonitorRequest } from './parseMonitorRequest.js'
+export {
+  DEFAULT_RETRO_HUNT_DAYS,
+  type RetroHuntParameters,
+  type RetroHuntResult,
+  retroAlerts,
+  retroHunt,
+  retroHuntOrigin,
+} from './retroHunt.js'
 export { compileRules, type RuleFileError } from './rules/compileRules.js'
 export { defaultRulePackDir, loadRulePack, loadRulePackOrThrow } from './rules/loadRulePack.js'
 export type { Rule, RuleSet } from './rules/RuleSet.js'

@@ -103,6 +103,7 @@ test('GET /openapi.json describes the routes', async () => {
     '/v1/alerts',
     '/v1/ingest/status',
     '/v1/monitor/events',
+    '/v1/monitor/retro-hunt',
     '/v1/screen',
     '/v1/stats',
     '/v1/trace',

@@ -13,6 +13,7 @@ import { canonicalJson, traceStore, traceStoreBackward } from '../tracing/index.
 import { ingestStatusBody, ingestStatusRoute } from './ingestStatusRoute.js'
 import { registerMonitorRoutes } from './monitorRoutes.js'
 import { type ErrorLog, onError } from './onError.js'
+import { registerRetroHuntRoute } from './retroHuntRoute.js'
 import { errorSchema, healthSchema, statsSchema } from './schemas.js'
 import { screenRoute } from './screenRoute.js'
 import { traceBackParametersOf, traceBackRoute } from './traceBackRoute.js'
@@ -38,6 +39,8 @@ export type ServerDeps = {
     | 'recordMonitorDecision'
     | 'monitorDecision'
     | 'alerts'
+    | 'monitorEventsByCounterparty'
+    | 'recordRetroAlerts'
   >
   /**
    * Monitoring; by default one over `store` with the shipped rule pack, loaded on first use and
@@ -164,6 +167,8 @@ export function createServer(deps: ServerDeps) {
     }
     return monitor
   })
+
+  registerRetroHuntRoute(app, deps.store)
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

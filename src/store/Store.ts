@@ -13,12 +13,14 @@ import type {
   AccountEventsParameters,
   AlertFilter,
   AlertPage,
+  AlertRecord,
   MonitorEventKey,
   MonitorEventRecord,
   RecordMonitorDecisionInput,
   StoredMonitorDecision,
   UtxoTransactionSummary,
 } from './monitorRecords.js'
+import type { CounterpartyEventsParameters } from './retroHuntRows.js'
 
 export type StoreDialect = 'sqlite' | 'postgres'
 
@@ -216,6 +218,17 @@ export interface Store {
   accountEvents(parameters: AccountEventsParameters): Promise<readonly MonitorEventRecord[]>
   /** Alerts matching the filter, newest first, a page at a time. */
   alerts(filter: AlertFilter): Promise<AlertPage>
+  /** Retro-hunt: stored events with one of these counterparties since a time, oldest first. */
+  monitorEventsByCounterparty(
+    parameters: CounterpartyEventsParameters,
+  ): Promise<readonly MonitorEventRecord[]>
+  /** Retro-hunt: stores alerts in one transaction, skipping ids already stored; returns how many were new. */
+  recordRetroAlerts(alerts: readonly AlertRecord[]): Promise<number>
+  /** Active designations a list version added: what a retro-hunt after a list load screens. */
+  designationsAddedIn(parameters: {
+    readonly list: string
+    readonly version: number
+  }): Promise<readonly Designation[]>
   /** Throws `store.unavailable` when the database does not answer. */
   ping(): Promise<void>
   close(): Promise<void>

@@ -18,6 +18,11 @@ import { readUtxoTransactionsInOrder } from './readUtxoTransactionsInOrder.js'
 import { findDecision, recordMonitorDecision } from './recordMonitorDecision.js'
 import { replaceList } from './replaceList.js'
 import { resolvePending } from './resolvePending.js'
+import {
+  insertRetroAlerts,
+  readDesignationsAddedIn,
+  readEventsByCounterparty,
+} from './retroHuntRows.js'
 import { rollbackFrom } from './rollbackFrom.js'
 import type { SqlStore } from './SqlStore.js'
 import type { ImportCheckpoint, StoreDialect, WriteResult } from './Store.js'
@@ -119,6 +124,12 @@ export function assembleStore<D extends StoreDialect>({
     accountEvents: (parameters) =>
       guard('Reading account events', () => readAccountEvents(db, parameters)),
     alerts: (filter) => guard('Reading alerts', () => readAlerts(db, filter)),
+    monitorEventsByCounterparty: (parameters) =>
+      guard('Reading events by counterparty', () => readEventsByCounterparty(db, parameters)),
+    recordRetroAlerts: (alerts) =>
+      guard('Storing retro-hunt alerts', () => insertRetroAlerts(db, alerts)),
+    designationsAddedIn: (parameters) =>
+      guard('Reading added designations', () => readDesignationsAddedIn(db, parameters)),
     ping: () => guard('Pinging', ping),
     close: async () => {
       if (closed) return

@@ -25,6 +25,7 @@ export type { StoreLocation } from './parseStoreUrl.js'
 export { parseStoreUrl } from './parseStoreUrl.js'
 export { parseCursor as parseAlertCursor } from './readMonitorHistory.js'
 export { redactUrl } from './redactUrl.js'
+export type { CounterpartyEventsParameters } from './retroHuntRows.js'
 export type { SqlStore } from './SqlStore.js'
 export type {
   AddressPayment,

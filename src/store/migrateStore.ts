@@ -5,6 +5,7 @@ import { up as lists } from './migrations/0002_lists.js'
 import { up as swapsBridges } from './migrations/0003_swaps_bridges.js'
 import { up as ingestStatus } from './migrations/0004_ingest_status.js'
 import { up as monitoring } from './migrations/0005_monitoring.js'
+import { up as retroHunt } from './migrations/0006_retro_hunt.js'
 import type { StoreDialect } from './Store.js'
 import type { Database } from './schema.js'
 
@@ -17,6 +18,7 @@ const migrations: Readonly<Record<string, StoreMigration>> = {
   '0003_swaps_bridges': swapsBridges,
   '0004_ingest_status': ingestStatus,
   '0005_monitoring': monitoring,
+  '0006_retro_hunt': retroHunt,
 }
 
 export type MigrateStoreParameters = {

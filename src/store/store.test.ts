@@ -367,6 +367,7 @@ describe.each(dialects)('%s: store', (dialect) => {
         { name: '0003_swaps_bridges' },
         { name: '0004_ingest_status' },
         { name: '0005_monitoring' },
+        { name: '0006_retro_hunt' },
       ])
     } finally {
       await again.close()

@@ -1,4 +1,6 @@
 import { Command, Option } from 'commander'
+import { ChainwatchError } from '../../errors/index.js'
+import { DEFAULT_RETRO_HUNT_DAYS, type RetroHuntResult, retroHunt } from '../../monitoring/index.js'
 import {
   type Category,
   categories,
@@ -20,6 +22,7 @@ type LoadOptions = {
   confidence?: string
   label?: string
   publishedAt?: string
+  retroHuntDays: string
 }
 
 /** `chainwatch lists import|update|show`: sanctions lists and labels, with provenance. */
@@ -80,9 +83,20 @@ function withLoadOptions(command: Command): Command {
     .option('--confidence <0-100>', 'address lists: how sure the source is')
     .option('--label <text>', 'address lists: a label for every address')
     .option('--published-at <date>', 'publication date when the file states none (ISO 8601)')
+    .option(
+      '--retro-hunt-days <days>',
+      're-screen monitored events of the last N days against the designations this version adds',
+      String(DEFAULT_RETRO_HUNT_DAYS),
+    )
 }
 
 async function load(context: CliContext, from: string, options: LoadOptions): Promise<void> {
+  const days = Number(options.retroHuntDays)
+  if (!(days > 0)) {
+    throw new ChainwatchError('input.invalid', '--retro-hunt-days must be a positive number.', {
+      meta: { input: options.retroHuntDays },
+    })
+  }
   await withStore(context, async (store) => {
     const companions = {
       ...(options.comments === undefined ? {} : { comments: options.comments }),
@@ -103,8 +117,15 @@ async function load(context: CliContext, from: string, options: LoadOptions): Pr
         ...(options.publishedAt === undefined ? {} : { publishedAt: options.publishedAt }),
       },
     )
-    if (context.json) return context.print(JSON.stringify(result, null, 2))
+    // Designations this version added may match events already decided: raise those alerts now.
+    const added =
+      result.added === 0
+        ? []
+        : await store.designationsAddedIn({ list: result.list, version: result.version })
+    const hunt = await retroHunt({ store, designations: added, days })
+    if (context.json) return context.print(JSON.stringify({ ...result, retroHunt: hunt }, null, 2))
     context.print(describe(result))
+    context.print(describeHunt(hunt))
     for (const missing of result.missing)
       context.printError(`  warning: ${missing} not found; its data is missing`)
     for (const r of result.rejected.slice(0, 50))
@@ -116,4 +137,8 @@ async function load(context: CliContext, from: string, options: LoadOptions): Pr
 
 function describe(r: LoadListResult): string {
   return `${r.list} v${r.version}: ${r.entries} entries (${r.added} new, ${r.ended} ended, ${r.unchanged} unchanged), ${r.rejected.length} rejected, sha256 ${r.sha256.slice(0, 16)}…`
+}
+
+function describeHunt(h: RetroHuntResult): string {
+  return `retro-hunt: ${h.designations} new risk designations, ${h.events} past events since ${new Date(h.since * 1000).toISOString()}, ${h.alerts} new alerts (${h.alreadyAlerted} already raised), ${h.elapsedMs} ms`
 }
