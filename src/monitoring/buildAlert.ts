@@ -10,7 +10,16 @@ export function alertId(event: MonitorEvent, origin: string): string {
 /** The alert for a review or hold verdict, or null for allow. Pure. */
 export function buildAlert(event: MonitorEvent, verdict: Verdict, createdAt: string): Alert | null {
   if (verdict.decision === 'allow') return null
-  const origin = 'decision'
+  return alertOf(event, verdict, 'decision', createdAt)
+}
+
+/** An open alert on `event` raised by `origin` (a decision or a retro-hunt). Pure. */
+export function alertOf(
+  event: MonitorEvent,
+  verdict: Verdict,
+  origin: string,
+  createdAt: string,
+): Alert {
   return {
     id: alertId(event, origin),
     org: event.org,

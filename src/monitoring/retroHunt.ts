@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks'
 import { type ChainId, isChainId } from '../chain/index.js'
 import { type Category, isRiskCategory } from '../screening/index.js'
 import type { Designation, MonitorEventRecord, Store } from '../store/index.js'
-import { alertId } from './buildAlert.js'
+import { alertOf } from './buildAlert.js'
 import type { Alert, RuleHit, Severity } from './model.js'
 import { defaultScoring, type ScoringConfig, scoreHits } from './scoreHits.js'
 
@@ -66,28 +66,9 @@ export function retroAlerts(
         group.map((d) => hitOf(d, event)),
         scoring,
       )
-      alerts.push({
-        id: alertId(event, origin),
-        org: event.org,
-        account: event.account,
-        event: {
-          chain: event.chain,
-          txHash: event.txHash,
-          index: event.index,
-          direction: event.direction,
-          counterparty: event.counterparty,
-          asset: event.asset,
-          amount: event.amount,
-          time: event.time,
-        },
-        origin,
-        // A designation found later is reviewed at least: the event was already credited or sent.
-        decision: verdict.decision === 'allow' ? 'review' : verdict.decision,
-        score: verdict.score,
-        hits: verdict.hits,
-        status: 'open',
-        createdAt,
-      })
+      // A designation found later is reviewed at least: the event was already credited or sent.
+      const decision = verdict.decision === 'allow' ? 'review' : verdict.decision
+      alerts.push(alertOf(event, { ...verdict, decision }, origin, createdAt))
     }
   }
   return alerts
